@@ -1,0 +1,19 @@
+// What a host decides before building the app: which store, where its database lives, which host.
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { HostKind } from '../../native-bridge/contract/dto';
+
+export interface AppConfig {
+  host: HostKind;
+  /** A store directory (store.json, cameras.json, catalog.json, planogram.json). */
+  storeDir: string;
+  /** Folder holding one database file per store. */
+  dataDir: string;
+  healthIntervalMs: number;
+}
+
+/** The data folder: `WALKOUT_DATA_DIR`, else the XDG data home. */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.WALKOUT_DATA_DIR) return env.WALKOUT_DATA_DIR;
+  return join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'walkout');
+}

@@ -1,0 +1,31 @@
+// The `walkout` command line. Each command lives in its own module under commands/; this file only
+// assembles them, so `walkout --help` lists exactly the commands that exist.
+import { Command, CommanderError } from 'commander';
+import { packageVersion } from '../../platform/package-info';
+import { registerDoctor } from './commands/doctor';
+import { registerServe } from './commands/serve';
+import { registerStore } from './commands/store';
+
+export function buildProgram(): Command {
+  const program = new Command('walkout')
+    .description('Walkout: store operations for just-walk-out stores')
+    .version(packageVersion())
+    .showHelpAfterError();
+  registerServe(program);
+  registerStore(program);
+  registerDoctor(program);
+  return program;
+}
+
+export async function runCli(argv: readonly string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode;
+      return;
+    }
+    console.error(`walkout: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,41 @@
+// Data shapes that cross from main to the renderer. Plain JSON-serialisable types only: they
+// travel over Electron IPC (structured clone) and the WebSocket (JSON) unchanged.
+import type { Camera, Fixture, Gate, Point, StoreLayout, Zone } from '../../main/store/schema';
+
+export type { Camera, Fixture, Gate, Point, StoreLayout, Zone };
+
+export type HostKind = 'desktop' | 'browser';
+
+export interface SystemStatus {
+  version: string;
+  host: HostKind;
+  store: { id: string; name: string; currency: string; timezone: string };
+  database: { path: string; schemaVersion: number; sizeBytes: number };
+  startedAt: string;
+}
+
+/** A camera as the floor map draws it: where it hangs and the floor area it sees. */
+export interface CameraOnPlan {
+  id: string;
+  name: string;
+  position: Point;
+  heightM: number;
+  /** The floor area inside the image, as a polygon on the plan (empty when it sees no floor). */
+  fieldOfView: Point[];
+}
+
+export interface FloorPlan {
+  layout: StoreLayout;
+  cameras: CameraOnPlan[];
+  counts: { fixtures: number; shelves: number; plates: number; cameras: number; products: number };
+}
+
+/** Pushed every few seconds so the UI can show that the host is alive and how it is doing. */
+export interface HostHealth {
+  at: string;
+  uptimeS: number;
+  rssBytes: number;
+  heapUsedBytes: number;
+  database: { sizeBytes: number; walBytes: number };
+  clients: number;
+}
