@@ -1,0 +1,10 @@
+// Every schema migration, in order. Appending a file here is how the schema changes; the runner
+// checks the list is numbered 1..n without gaps.
+import { migration001 } from './001-store-meta';
+import { migration002 } from './002-input-log';
+import { migration003 } from './003-audit-log';
+import type { Migration } from './types';
+
+export type { Migration } from './types';
+
+export const migrations: readonly Migration[] = [migration001, migration002, migration003];
