@@ -40,6 +40,8 @@ export function createRendererServer(rendererDir: string): Server {
       res.end(`The renderer is not built (no ${rendererDir}/index.html). Run "npm run build" and reload.\n`);
       return;
     }
-    serve(req, res, () => res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n'));
+    serve(req, res, () => {
+      res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("Not found\n");
+    });
   });
 }

@@ -8,12 +8,17 @@ const require = createRequire(import.meta.url);
 const pkg = require('../../../package.json') as { build: { directories: { buildResources: string }; linux: { icon: string } } };
 
 describe('electron-builder configuration', () => {
+  const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
+    validateConfiguration: (config: unknown, logger: unknown) => Promise<void>;
+  };
+  const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
+
   it('is valid against electron-builder schema', async () => {
-    const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
-      validateConfiguration: (config: unknown, logger: unknown) => Promise<void>;
-    };
-    const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
-    await expect(validateConfiguration(pkg.build, new DebugLogger(false))).resolves.toBeUndefined();
+    await expect(validateConfiguration(structuredClone(pkg.build), new DebugLogger(false))).resolves.toBeUndefined();
+  });
+
+  it('would be caught if it were invalid (the validator is live)', async () => {
+    await expect(validateConfiguration({ ...structuredClone(pkg.build), compressionLevel: 'extreme', notAnOption: true }, new DebugLogger(false))).rejects.toThrow();
   });
 
   it('keeps its resources in build/', () => {
