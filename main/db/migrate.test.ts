@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { migrations } from './migrations';
 import type { Migration } from './migrations';
 import { LATEST_SCHEMA_VERSION, migrate, readSchemaVersion } from './migrate';
+import { canonicalJson } from './json';
 import { openStoreDatabase } from './open';
+import { AUDIT_GENESIS_HASH, auditEntryHash } from './repositories/audit';
 import type { StoreDatabase } from './store-database';
 import { rawDatabaseAtVersion, tempDbPath } from './test-support';
 
@@ -60,12 +62,51 @@ const rowsByVersion: Record<number, { write(db: Database.Database): void; check(
       expect([...store.inputLog.readRange(1100, 2000)].map((b) => b.source)).toEqual(['cam-3']);
     },
   },
+  3: {
+    write(db) {
+      // As the version-3 repository wrote them: canonical JSON, each hash chained on the one before.
+      const insert = db.prepare(
+        `INSERT INTO audit_log (at_ms, actor, action, subject, reason, before_json, after_json, prev_hash, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      let prevHash = AUDIT_GENESIS_HASH;
+      for (const entry of v3AuditEntries) {
+        const hash = auditEntryHash(prevHash, entry);
+        const { at, actor, action, subject, reason, before, after } = entry;
+        insert.run(at, actor, action, subject, reason, canonicalJson(before), canonicalJson(after), prevHash, hash);
+        prevHash = hash;
+      }
+    },
+    check(store) {
+      expect(store.audit.verify()).toEqual({ ok: true, entries: 2 });
+      expect(store.audit.list({ limit: 10, subject: 'receipt:17' })).toEqual([
+        expect.objectContaining({ id: 2, ...v3AuditEntries[1] }),
+        expect.objectContaining({ id: 1, prevHash: AUDIT_GENESIS_HASH, ...v3AuditEntries[0] }),
+      ]);
+    },
+  },
 };
 
-/** What every upgraded file must support afterwards, whatever version it came from. */
-function checkLatestFeatures(store: StoreDatabase): void {
+const v3AuditEntries = [
+  { actor: 'u7', action: 'cart.correct', subject: 'receipt:17', reason: 'wrong size', before: { sku: 'A' }, after: { sku: 'B' }, at: 1_700_000_001_000 },
+  { actor: 'u7', action: 'receipt.refund', subject: 'receipt:17', reason: 'customer call', before: null, after: { refunded: 250 }, at: 1_700_000_002_000 },
+];
+
+/**
+ * What every upgraded file must support afterwards, whatever version it came from. Returns how
+ * many audit entries the file holds now.
+ */
+function checkLatestFeatures(store: StoreDatabase): number {
+  const found = store.audit.verify();
+  const entriesBefore = found.ok ? found.entries : -1;
   store.audit.append({ actor: 'u1', action: 'test', subject: 's', reason: 'after upgrade', before: null, after: 1, at: 5 });
-  expect(store.audit.verify()).toEqual({ ok: true, entries: 1 });
+  expect(store.audit.verify()).toEqual({ ok: true, entries: entriesBefore + 1 });
+
+  // Schema 4: gate passages are a known input kind (the foreign key to input_kinds accepts them).
+  const passage = { source: 'gate-1', kind: 'gate-passage', t0Ms: 50_000, t1Ms: 50_000, count: 1, payload: new Uint8Array([4]) } as const;
+  const id = store.inputLog.append(passage);
+  expect([...store.inputLog.readRange(50_000, 50_001, ['gate-passage'])]).toEqual([{ ...passage, id, payload: expect.anything() }]);
+  return entriesBefore + 1;
 }
 
 describe('migrations', () => {
@@ -86,10 +127,11 @@ describe('migrations', () => {
       raw.close();
 
       const store = openStoreDatabase(file, { storeId: STORE });
+      let auditEntries = 0;
       try {
         expect(store.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
         for (let v = 1; v <= k; v++) rowsByVersion[v]!.check(store);
-        checkLatestFeatures(store);
+        auditEntries = checkLatestFeatures(store);
       } finally {
         store.close();
       }
@@ -97,7 +139,7 @@ describe('migrations', () => {
       // And it opens again as-is, already current.
       const again = openStoreDatabase(file, { storeId: STORE });
       expect(again.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
-      expect(again.audit.verify()).toEqual({ ok: true, entries: 1 });
+      expect(again.audit.verify()).toEqual({ ok: true, entries: auditEntries });
       again.close();
     });
   }

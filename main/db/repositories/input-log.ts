@@ -3,16 +3,24 @@
 // knows the sample format; storage only needs time bounds and counts to find and size them).
 import type BetterSqlite3 from 'better-sqlite3';
 
-export const inputKinds = ['plate-samples', 'detections', 'gate-scan', 'device-status', 'staff-action'] as const;
+export const inputKinds = [
+  'plate-samples',
+  'detections',
+  'gate-scan',
+  'device-status',
+  'staff-action',
+  'gate-passage',
+] as const;
 export type InputKind = (typeof inputKinds)[number];
 
-/** Codes as seeded by migration 002 (table input_kinds); never renumber. */
+/** Codes as seeded by migrations 002 and 004 (table input_kinds); never renumber. */
 const kindCodes: Readonly<Record<InputKind, number>> = {
   'plate-samples': 1,
   detections: 2,
   'gate-scan': 3,
   'device-status': 4,
   'staff-action': 5,
+  'gate-passage': 6,
 };
 const kindByCode = new Map<number, InputKind>(inputKinds.map((kind) => [kindCodes[kind], kind]));
 

@@ -1,0 +1,249 @@
+// The recording format: how engine inputs become input-log batches (one source, one kind, about
+// a second of data each) and back. Every payload is framed the same way:
+//
+//   u8 format version (1) · varint body length · body · u32 CRC-32 (little-endian)
+//
+// The body format belongs to the kind (plate-codec, detections-codec, events-codec). The CRC also
+// covers the batch row's source, kind, t0Ms, t1Ms and count, so a damaged payload, a damaged row
+// and a payload moved to another row are all refused rather than replayed as something that did
+// not happen. Encoding is a pure function of the inputs: the same inputs give the same bytes.
+import type { InputBatchInput, InputKind } from '../db';
+import { inputTime, type EngineInput, type EngineInputKind } from '../engine/inputs';
+import { ByteReader, ByteWriter } from './bytes';
+import { crc32 } from './crc32';
+import { checkDetections, decodeDetectionsBody, DetectionsBodyEncoder } from './detections-codec';
+import { PayloadProblem, RecordingFormatError } from './errors';
+import { checkEvent, decodeEventBody, EventBodyEncoder } from './events-codec';
+import { checkPlateSamples, decodePlateBody, plateRunEnd, PlateBodyEncoder } from './plate-codec';
+
+export const recordingFormatVersion = 1;
+
+/** The storage layer and the engine must name the same kinds; this fails to compile otherwise. */
+export type KindsAgree = Assert<Same<InputKind, EngineInputKind>>;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+
+/** Kind numbers inside the checksum; part of format version 1, so never reorder. */
+const kindTags: Readonly<Record<EngineInputKind, number>> = {
+  'plate-samples': 1,
+  detections: 2,
+  'gate-scan': 3,
+  'device-status': 4,
+  'staff-action': 5,
+  'gate-passage': 6,
+};
+
+const FRAME_BYTES_MIN = 1 + 1 + 4;
+
+/** The batch row's source for an input: the plate, camera, gate, device or acting staff member. */
+export function inputSource(input: EngineInput): string {
+  switch (input.kind) {
+    case 'plate-samples':
+      return input.plate;
+    case 'detections':
+      return input.camera;
+    case 'gate-scan':
+    case 'gate-passage':
+      return input.gate;
+    case 'device-status':
+      return input.device;
+    case 'staff-action':
+      return input.actor;
+  }
+}
+
+/** The latest sample time an input holds (its last weight sample for a plate run). */
+export function inputEndTime(input: EngineInput): number {
+  return input.kind === 'plate-samples' ? plateRunEnd(input) : input.t;
+}
+
+interface BodyEncoder {
+  readonly inputs: number;
+  readonly count: number;
+  readonly firstTime: number;
+  readonly lastTime: number;
+  push(input: EngineInput): void;
+  reset(): void;
+  writeBody(out: ByteWriter, t0Ms: number): void;
+}
+
+/** Where a sealed batch's payload lies in the writer it was sealed into. */
+export interface SealedBatch extends Omit<InputBatchInput, 'payload'> {
+  start: number;
+  end: number;
+}
+
+/**
+ * One source's batch in the making. Inputs are copied in (callers may reuse their arrays) and
+ * checked first, so a rejected input leaves the batch as it was.
+ */
+export class BatchEncoder {
+  private readonly body: BodyEncoder;
+  private lastInputTime = -Infinity;
+
+  constructor(
+    readonly kind: EngineInputKind,
+    readonly source: string,
+  ) {
+    if (!Object.hasOwn(kindTags, kind)) throw new TypeError(`unknown input kind "${String(kind)}"`);
+    if (typeof source !== 'string' || source.length === 0) throw new TypeError(`${kind}: the source id must be a non-empty string`);
+    this.body = (
+      kind === 'plate-samples' ? new PlateBodyEncoder() : kind === 'detections' ? new DetectionsBodyEncoder() : new EventBodyEncoder()
+    ) as BodyEncoder;
+  }
+
+  /** Inputs held; a plate run without samples is not held. */
+  get inputs(): number {
+    return this.body.inputs;
+  }
+
+  /** Samples, detections or events held: the batch row's count. */
+  get count(): number {
+    return this.body.count;
+  }
+
+  /** inputTime of the first input held; meaningless while inputs is 0. */
+  get firstTime(): number {
+    return this.body.firstTime;
+  }
+
+  /** Throws a TypeError or RangeError, saying why, for an input this batch cannot take. */
+  check(input: EngineInput): void {
+    if (input.kind !== this.kind) throw new TypeError(`a ${this.kind} batch cannot take a ${String(input.kind)} input`);
+    const source = inputSource(input);
+    if (source !== this.source) throw new TypeError(`the ${this.kind} batch of "${this.source}" cannot take an input from "${source}"`);
+    if (input.kind === 'plate-samples') checkPlateSamples(input);
+    else if (input.kind === 'detections') checkDetections(input);
+    else checkEvent(input);
+    const t = inputTime(input);
+    if (t < this.lastInputTime) {
+      throw new RangeError(`${this.kind} from "${this.source}" at ${t} ms arrived after one at ${this.lastInputTime} ms: inputs must be in time order per source`);
+    }
+  }
+
+  /** Adds an input that passed check(). */
+  push(input: EngineInput): void {
+    this.lastInputTime = inputTime(input);
+    this.body.push(input);
+  }
+
+  add(input: EngineInput): void {
+    this.check(input);
+    this.push(input);
+  }
+
+  /** Appends the payload of the inputs held to `out`, says where, and empties the batch. */
+  seal(out: ByteWriter): SealedBatch {
+    if (this.body.inputs === 0) throw new Error(`seal: the ${this.kind} batch of "${this.source}" is empty`);
+    const t0Ms = Math.floor(this.body.firstTime);
+    const t1Ms = Math.ceil(this.body.lastTime);
+    const count = this.body.count;
+    bodyScratch.reset();
+    this.body.writeBody(bodyScratch, t0Ms);
+    const row = { source: this.source, kind: this.kind, t0Ms, t1Ms, count };
+    const start = out.length;
+    appendFrame(out, row, bodyScratch.bytes.subarray(0, bodyScratch.length));
+    this.body.reset();
+    return { ...row, start, end: out.length };
+  }
+}
+
+function appendFrame(out: ByteWriter, row: Omit<InputBatchInput, 'payload'>, body: Uint8Array): void {
+  const start = out.length;
+  out.u8(recordingFormatVersion);
+  out.varint(body.length);
+  out.ensure(body.length + 4);
+  out.bytes.set(body, out.length);
+  out.length += body.length;
+  out.u32(crc32(out.bytes, start, out.length, rowChecksum(row.source, row.kind, row.t0Ms, row.t1Ms, row.count)));
+}
+
+/** A payload around any body bytes, checksum and all: for tools and tests that craft batches. */
+export function framePayload(row: Omit<InputBatchInput, 'payload'>, body: Uint8Array): Uint8Array {
+  const out = new ByteWriter(body.length + 16);
+  appendFrame(out, row, body);
+  return out.copy();
+}
+
+const bodyScratch = new ByteWriter(4096);
+const rowScratch = new ByteWriter(256);
+
+function rowChecksum(source: string, kind: EngineInputKind, t0Ms: number, t1Ms: number, count: number): number {
+  rowScratch.reset();
+  rowScratch.string(source);
+  rowScratch.u8(kindTags[kind]);
+  rowScratch.f64(t0Ms);
+  rowScratch.f64(t1Ms);
+  rowScratch.f64(count);
+  return crc32(rowScratch.bytes, 0, rowScratch.length);
+}
+
+/** One batch from inputs of a single kind and source, in time order. */
+export function encodeBatch(inputs: readonly EngineInput[]): InputBatchInput {
+  const first = inputs[0];
+  if (first === undefined) throw new TypeError('encodeBatch: no inputs');
+  const encoder = new BatchEncoder(first.kind, inputSource(first));
+  for (const input of inputs) encoder.add(input);
+  if (encoder.inputs === 0) throw new TypeError('encodeBatch: nothing to record (plate runs without samples only)');
+  const out = new ByteWriter(256);
+  const { start, end, ...row } = encoder.seal(out);
+  return { ...row, payload: out.copy(start, end) };
+}
+
+/**
+ * The inputs of one recorded batch, exactly as encodeBatch (or the writer) was given them, up to
+ * the recorded resolution (0.01 g, whole pixels, 1/255 scores). Throws RecordingFormatError, with
+ * the batch id, for anything else.
+ */
+export function decodeBatch(batch: InputBatchInput & { id?: number }): EngineInput[] {
+  try {
+    return decodeFramed(batch);
+  } catch (error) {
+    if (error instanceof RecordingFormatError) throw error;
+    const what = `${String(batch.kind)} batch from "${String(batch.source)}"`;
+    if (error instanceof PayloadProblem) throw new RecordingFormatError(batch.id, `${what}: ${error.message}`);
+    throw new RecordingFormatError(batch.id, `${what}: ${(error as Error)?.message ?? String(error)}`, { cause: error });
+  }
+}
+
+function decodeFramed(batch: InputBatchInput & { id?: number }): EngineInput[] {
+  const { payload, kind, source, t0Ms, t1Ms, count } = batch;
+  if (!Object.hasOwn(kindTags, kind)) throw new PayloadProblem(`unknown input kind`);
+  if (!(payload instanceof Uint8Array)) throw new PayloadProblem('the payload is not bytes');
+  if (payload.length < FRAME_BYTES_MIN) {
+    throw new PayloadProblem(`truncated: the payload is ${payload.length} bytes, and the smallest valid one is ${FRAME_BYTES_MIN}`);
+  }
+  if (payload[0] !== recordingFormatVersion) {
+    throw new PayloadProblem(`payload format version ${payload[0]} is not one this build reads (${recordingFormatVersion})`);
+  }
+  const frame = new ByteReader(payload, 1, payload.length);
+  const bodyLength = frame.varint('body length');
+  const bodyStart = frame.pos;
+  const expected = bodyStart + bodyLength + 4;
+  if (expected > payload.length) {
+    throw new PayloadProblem(`truncated: the payload is ${payload.length} bytes, its header announces ${expected}`);
+  }
+  if (expected < payload.length) throw new PayloadProblem(`${payload.length - expected} unexpected bytes after the checksum`);
+  const stored = new ByteReader(payload, expected - 4, expected).u32('checksum');
+  if (crc32(payload, 0, expected - 4, rowChecksum(source, kind, t0Ms, t1Ms, count)) !== stored) {
+    throw new PayloadProblem('checksum mismatch: the payload, or its row (source, kind, times, count), was altered');
+  }
+
+  const body = new ByteReader(payload, bodyStart, bodyStart + bodyLength);
+  const inputs: EngineInput[] =
+    kind === 'plate-samples'
+      ? decodePlateBody(body, source, t0Ms, count)
+      : kind === 'detections'
+        ? decodeDetectionsBody(body, source, t0Ms, count)
+        : decodeEventBody(body, kind, source, t0Ms, count);
+  if (body.remaining !== 0) throw new PayloadProblem(`${body.remaining} unexpected bytes after the last input`);
+  if (inputs.length === 0) throw new PayloadProblem('holds no inputs');
+
+  let last = -Infinity;
+  for (const input of inputs) last = Math.max(last, inputEndTime(input));
+  const first = inputTime(inputs[0]!);
+  if (Math.floor(first) !== t0Ms || Math.ceil(last) !== t1Ms) {
+    throw new PayloadProblem(`its inputs span ${first}..${last} ms, which does not match the row's ${t0Ms}..${t1Ms} ms`);
+  }
+  return inputs;
+}
