@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { packageVersion } from '../../platform/package-info';
 import { registerDoctor } from './commands/doctor';
+import { registerMot } from './commands/mot';
 import { registerServe } from './commands/serve';
 import { registerStore } from './commands/store';
 
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   registerServe(program);
   registerStore(program);
+  registerMot(program);
   registerDoctor(program);
   return program;
 }
