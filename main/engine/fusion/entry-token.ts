@@ -86,3 +86,9 @@ export function keyFromHex(hex: string): Uint8Array {
   if (!/^([0-9a-f]{2}){16,64}$/i.test(hex)) throw new Error('a store key is 16 to 64 bytes written as hex');
   return hexToBytes(hex.toLowerCase());
 }
+
+/** The claims of a well-formed token WITHOUT checking its signature: for display and evaluation only. */
+export function peekEntryClaims(token: string): EntryClaims | undefined {
+  const match = /^WO1\.([^.]{1,400})\.[0-9a-f]{64}$/.exec(token.trim());
+  return match ? decodeClaims(match[1]!) : undefined;
+}
