@@ -1,9 +1,10 @@
 // The build configuration of the Electron app (electron-vite): the main process (the desktop host),
 // the sandboxed preload (one CommonJS file: a sandboxed preload cannot load modules), and the
-// renderer, which is the same Vite build the browser host serves. Packaging (electron-builder)
-// reads the `build` key of package.json and its resources in build/.
-import react from '@vitejs/plugin-react';
+// renderer, which is exactly the Vite build the browser host serves (renderer/vite.config.ts).
+// Packaging (electron-builder) reads the `build` key of package.json and its resources in build/.
+import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
+import renderer from './renderer/vite.config';
 
 export default defineConfig({
   main: {
@@ -23,14 +24,11 @@ export default defineConfig({
       },
     },
   },
+  // Paths made absolute: electron-vite bundles this file, so the renderer config's own
+  // import.meta.dirname would point here rather than at renderer/.
   renderer: {
-    root: 'renderer',
-    base: './',
-    plugins: [react()],
-    build: {
-      outDir: 'out/renderer',
-      emptyOutDir: true,
-      rollupOptions: { input: 'renderer/index.html' },
-    },
+    ...renderer,
+    root: resolve('renderer'),
+    build: { ...renderer.build, outDir: resolve('out/renderer'), rollupOptions: { input: resolve('renderer/index.html') } },
   },
 });

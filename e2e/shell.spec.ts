@@ -5,7 +5,7 @@ const url = () => process.env.WALKOUT_E2E_URL!;
 
 test('opens the demo store floor plan, connected, and takes the token out of the address bar', async ({ page }) => {
   await page.goto(url());
-  await expect(page.getByTestId('connection-state')).toHaveText(/connected/i);
+  await expect(page.getByTestId('connection-state')).toHaveText(/^connected$/i);
   await expect(page.getByTestId('store-name')).toContainText('Walkout Demo');
   const plan = page.getByTestId('floor-plan');
   await expect(plan).toBeVisible();

@@ -62,7 +62,7 @@ export function createTextClient(channel: ClientChannel, options: { timeoutMs?: 
     }
     if (state === 'unauthorized') {
       outbox.length = 0;
-      void rpc.$rejectPendingCalls(({ method, reject }) => reject(new ApiError('unauthorized', `${method}: the host refused the connection token`)));
+      void rpc.$rejectPendingCalls(({ method, reject }) => reject(new ApiError('unauthorized', `${method}: the host refused the connection token; open the URL the host printed (each run has a fresh token)`)));
     }
     for (const listener of connectionListeners) listener(state);
   });

@@ -1,0 +1,24 @@
+// The app frame: sidebar, header, the current view and the host status bar.
+import './app.css';
+import { NotFound } from './NotFound';
+import { Header } from './Header';
+import { Sidebar } from './Sidebar';
+import { StatusBar } from './StatusBar';
+import { useHashRoute } from './useHashRoute';
+import { views } from './views';
+
+export function App() {
+  const route = useHashRoute();
+  const View = route ? views[route] : NotFound;
+  return (
+    <div className="app">
+      <Sidebar current={route} />
+      <Header />
+      <main className="app-main">
+        {/* key: a fresh view per route, so one view's local UI state never leaks into the next. */}
+        <View key={route ?? 'not-found'} />
+      </main>
+      <StatusBar />
+    </div>
+  );
+}
