@@ -23,3 +23,4 @@ export { AUDIT_GENESIS_HASH } from './repositories/audit';
 export type { AuditEntry, AuditEntryInput, AuditRepository, AuditVerification } from './repositories/audit';
 export type { SettingsRepository, SettingsShape } from './repositories/settings';
 export type { StoreSnapshot, StoreSnapshotsRepository } from './repositories/store-snapshots';
+export type { DecisionsRepository, StoredDecision, StoredDecisionInput } from './repositories/decisions';

@@ -85,6 +85,14 @@ const rowsByVersion: Record<number, { write(db: Database.Database): void; check(
       ]);
     },
   },
+  4: {
+    // Version 4 added one lookup row (the gate-passage kind) and no table: a v4 file holds nothing
+    // a v3 file could not, and checkLatestFeatures proves gate passages still append after upgrade.
+    write() {},
+    check(store) {
+      expect(store.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    },
+  },
 };
 
 const v3AuditEntries = [
@@ -106,6 +114,10 @@ function checkLatestFeatures(store: StoreDatabase): number {
   const passage = { source: 'gate-1', kind: 'gate-passage', t0Ms: 50_000, t1Ms: 50_000, count: 1, payload: new Uint8Array([4]) } as const;
   const id = store.inputLog.append(passage);
   expect([...store.inputLog.readRange(50_000, 50_001, ['gate-passage'])]).toEqual([{ ...passage, id, payload: expect.anything() }]);
+
+  // Schema 5: decisions are stored and read back by kind and time.
+  store.decisions.replaceAll([{ t: 60_000, kind: 'receipt', sessionId: 'S1', json: '{"kind":"receipt"}' }]);
+  expect(store.decisions.list({ kinds: ['receipt'] })).toEqual([{ id: expect.any(Number), t: 60_000, kind: 'receipt', sessionId: 'S1', json: '{"kind":"receipt"}' }]);
   return entriesBefore + 1;
 }
 

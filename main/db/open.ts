@@ -10,6 +10,7 @@ import { createAuditRepository } from './repositories/audit';
 import { createInputLogRepository } from './repositories/input-log';
 import { createSettingsRepository } from './repositories/settings';
 import { createStoreSnapshotsRepository } from './repositories/store-snapshots';
+import { createDecisionsRepository } from './repositories/decisions';
 import type { OpenStoreDatabaseOptions, StoreDatabase } from './store-database';
 
 const DEFAULT_BUSY_TIMEOUT_MS = 5000;
@@ -57,6 +58,7 @@ export function openStoreDatabase(path: string, opts: OpenStoreDatabaseOptions):
       audit: createAuditRepository(db),
       settings: createSettingsRepository(db),
       storeSnapshots: createStoreSnapshotsRepository(db),
+      decisions: createDecisionsRepository(db),
       sizes: () => ({ sizeBytes: fileSize(path), walBytes: fileSize(`${path}-wal`) }),
       close() {
         if (closed) return;

@@ -1,6 +1,7 @@
 // The typed face of one store's database: repositories only, no raw SQL handle, so every write
 // goes through code that keeps the schema's invariants (interned sources, the audit chain).
 import type { AuditRepository } from './repositories/audit';
+import type { DecisionsRepository } from './repositories/decisions';
 import type { InputLogRepository } from './repositories/input-log';
 import type { SettingsRepository } from './repositories/settings';
 import type { StoreSnapshotsRepository } from './repositories/store-snapshots';
@@ -30,6 +31,7 @@ export interface StoreDatabase {
   readonly audit: AuditRepository;
   readonly settings: SettingsRepository;
   readonly storeSnapshots: StoreSnapshotsRepository;
+  readonly decisions: DecisionsRepository;
   sizes(): StoreDatabaseSizes;
   /** Idempotent. */
   close(): void;

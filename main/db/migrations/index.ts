@@ -4,8 +4,9 @@ import { migration001 } from './001-store-meta';
 import { migration002 } from './002-input-log';
 import { migration003 } from './003-audit-log';
 import { migration004 } from './004-gate-passage-kind';
+import { migration005 } from './005-decisions';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
