@@ -5,6 +5,7 @@ import { packageVersion } from '../../platform/package-info';
 import { registerDoctor } from './commands/doctor';
 import { registerMot } from './commands/mot';
 import { registerServe } from './commands/serve';
+import { registerSimulation } from './commands/sim';
 import { registerStore } from './commands/store';
 
 export function buildProgram(): Command {
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   registerServe(program);
   registerStore(program);
+  registerSimulation(program);
   registerMot(program);
   registerDoctor(program);
   return program;
