@@ -62,4 +62,35 @@ export interface ReceiptDecision {
   flags: FlagReason[];
 }
 
-export type EngineDecision = ShelfEventDecision | TrackPoint | ReceiptDecision;
+export type EngineDecision = ShelfEventDecision | TrackPoint | ReceiptDecision | TrackLifecycleDecision | RestockAlertDecision;
+
+/**
+ * A floor track's life, for fusion: 'track-started' when it is confirmed (a shopper appears, e.g.
+ * at a gate), 'track-lost' when it stops being seen, 'track-refound' when a lost track is picked up
+ * again near where it was predicted (identity across the gap is a guess, so fusion may flag it),
+ * 'track-ended' when it is given up. x, y is the floor position (metres) at t: where it started,
+ * where it was last seen, where it was found again.
+ */
+export interface TrackLifecycleDecision {
+  kind: 'track-started' | 'track-ended' | 'track-lost' | 'track-refound';
+  t: number;
+  trackId: number;
+  x: number;
+  y: number;
+}
+
+export type VisionDecision = TrackPoint | TrackLifecycleDecision;
+
+/**
+ * A plate's estimated stock fell to its planogram's restock threshold or below. Sent once per
+ * crossing: not again until the plate has been seen above the threshold (restocked).
+ */
+export interface RestockAlertDecision {
+  kind: 'restock-alert';
+  t: number;
+  plate: string;
+  sku: string;
+  /** Units estimated on the plate from its settled weight. */
+  units: number;
+  threshold: number;
+}

@@ -1,7 +1,7 @@
 // The floor plan as the renderer draws it: the layout plus what the renderer cannot compute itself
 // (it never imports main/), such as each camera's field of view projected onto the floor.
 import type { CameraOnPlan, FloorPlan } from '../../native-bridge/contract/dto';
-import { cameraFieldOfView, cameraPositionOnPlan } from '../store/geometry';
+import { cameraFieldOfView, cameraFrame } from '../store/geometry';
 import type { StoreModel } from '../store/schema';
 
 export interface FloorPlanService {
@@ -10,7 +10,8 @@ export interface FloorPlanService {
 
 export function createFloorPlanService(store: StoreModel): FloorPlanService {
   const cameras: CameraOnPlan[] = store.cameras.map((camera) => {
-    const position = cameraPositionOnPlan(camera);
+    // A camera placed only by a floor homography still has a centre: the one it implies.
+    const position = cameraFrame(camera)?.center ?? camera.pose?.position ?? [0, 0, 0];
     return {
       id: camera.id,
       name: camera.name,

@@ -12,6 +12,7 @@ export interface SimPerson {
   sessionId: string | undefined;
   /** True when the person walked in behind someone else without scanning. */
   tailgater: boolean;
+  /** First and last trajectory sample: appearing in the gate lane (or stock-room door) and vanishing from it. The gate crossings say when the gate lines were passed. */
   enterMs: number;
   exitMs: number;
 }
@@ -81,6 +82,15 @@ export interface SimGateCrossing {
   gate: string;
   direction: 'in' | 'out';
   atMs: number;
+  /** Inward crossings after a scan: when the person held the token to this gate's scanner (absent for tailgaters). */
+  scanMs?: number;
+}
+
+/** Units on a plate at startMs. */
+export interface SimStockLine {
+  plate: string;
+  sku: string;
+  units: number;
 }
 
 export interface SimWorld {
@@ -94,4 +104,6 @@ export interface SimWorld {
   interactions: SimInteraction[];
   handOffs: SimHandOff[];
   gateCrossings: SimGateCrossing[];
+  /** Plate contents at startMs; absent means every plate starts at its planogram capacity. */
+  initialStock?: SimStockLine[];
 }
