@@ -2,6 +2,7 @@
 // assembles them, so `walkout --help` lists exactly the commands that exist.
 import { Command, CommanderError } from 'commander';
 import { packageVersion } from '../../platform/package-info';
+import { registerBench } from './commands/bench';
 import { registerDoctor } from './commands/doctor';
 import { registerMot } from './commands/mot';
 import { registerServe } from './commands/serve';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerStore(program);
   registerSimulation(program);
   registerMot(program);
+  registerBench(program);
   registerDoctor(program);
   return program;
 }
