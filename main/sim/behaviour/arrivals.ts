@@ -14,10 +14,13 @@ export interface Arrival {
 }
 
 /**
- * Typical time from appearing at the gate to leaving, measured on the demo store with the default
- * behaviour (about 2.5 minutes). It only sets the arrival rate; visits vary widely around it.
+ * Typical time from appearing at the gate to leaving, for `shoppers` people in store: visits grow
+ * longer as the store fills (queues at shelves and gates). Fitted on the demo store with the
+ * default behaviour (about 1¾ minutes at 20 shoppers, 2½ at 60). It only sets the arrival rate.
  */
-export const TYPICAL_VISIT_MS = 120_000;
+export function typicalVisitMs(shoppers: number): number {
+  return 70_000 + 1400 * shoppers;
+}
 
 /**
  * Balking: a passer-by who sees the store well over its usual crowd may walk on. Crowding makes
@@ -43,9 +46,10 @@ export function lastArrivalOffsetMs(durationMs: number): number {
 export function drawArrivals(config: BehaviourConfig, rng: Rng): Arrival[] {
   const meanGroup = 0.6 * 2 + 0.3 * 3 + 0.1 * 4; // E[size | group], as groupSize draws it
   const peoplePerArrival = 1 + config.groupFraction * (meanGroup - 1) + config.tailgateRate;
-  const base = config.shoppers / (TYPICAL_VISIT_MS / 1000) / peoplePerArrival; // arrivals per second
+  const visitMs = typicalVisitMs(config.shoppers);
+  const base = config.shoppers / (visitMs / 1000) / peoplePerArrival; // arrivals per second
   if (base <= 0) return [];
-  const ramp = (t: number): number => 1 + Math.exp(-t / (TYPICAL_VISIT_MS / 2));
+  const ramp = (t: number): number => 1 + Math.exp(-t / (visitMs / 2));
   const curve = [...(config.arrivalCurve ?? [])].sort((a, b) => a.atMs - b.atMs);
   const curveAt = (t: number): number => interpolate(curve, t);
   const maxCurve = curve.length > 0 ? Math.max(...curve.map((p) => p.multiplier)) : 1;

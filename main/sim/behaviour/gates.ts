@@ -21,7 +21,8 @@ export function* enterWithScan(ctx: SimContext, me: Agent, lane: GateLane, mayBe
   yield* hold(me.rng.range(600, 1800));
   ctx.noteScan(me, lane);
   queue.shift();
-  yield* walkTo(lane.inner[0], lane.inner[1], { speedFactor: 0.9, arriveWithin: 0.6 });
+  // Well clear of the gate mouth before doing anything else: whoever stops there blocks the gate.
+  yield* walkTo(lane.inner[0], lane.inner[1], { speedFactor: 0.9, arriveWithin: 0.3 });
 }
 
 /** Slips through right behind `host` without scanning; next in the lane queue, so nobody steps up meanwhile. */
@@ -30,7 +31,7 @@ export function* enterBehind(ctx: SimContext, me: Agent, lane: GateLane, host: A
   yield* waitFor(() => ctx.hasEntered(host), 30_000);
   yield* walkTo(lane.inner[0], lane.inner[1], { speedFactor: 1.3, arriveWithin: 0.6, until: () => ctx.hasEntered(me) });
   queue.splice(queue.indexOf(me), 1);
-  yield* walkTo(lane.inner[0], lane.inner[1], { arriveWithin: 0.6 });
+  yield* walkTo(lane.inner[0], lane.inner[1], { arriveWithin: 0.3 });
 }
 
 export function* leaveStore(ctx: SimContext, me: Agent): Behaviour {
@@ -50,7 +51,6 @@ export function* leaveStore(ctx: SimContext, me: Agent): Behaviour {
   // back against the flow in a one-person lane is what jams real exits.
   yield* walkTo(best.outer[0], best.outer[1], { arriveWithin: 0.25, until: () => ctx.exitLane(me) !== undefined });
   ctx.useLane(best, -1);
-  const used = ctx.exitLane(me);
-  if (used && used !== best) yield* walkTo(used.outer[0], used.outer[1], { arriveWithin: 0.25 });
-  else if (used) yield* walkTo(best.outer[0], best.outer[1], { arriveWithin: 0.25 });
+  const used = ctx.exitLane(me) ?? best;
+  yield* walkTo(used.outer[0], used.outer[1], { arriveWithin: 0.25 });
 }

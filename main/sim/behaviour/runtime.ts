@@ -14,7 +14,7 @@ const SWAY_RADIUS = 0.03;
 const SWAY_SPEED = 0.06;
 /** Stepping aside for a stuck walker, and back again. */
 const MAKE_ROOM_SPEED = 0.4;
-const MAKE_ROOM_AFTER_MS = 3000;
+const MAKE_ROOM_AFTER_MS = 2000;
 
 export interface RuntimeHooks {
   /** Whether the closing call has gone out (ends interruptible holds). */

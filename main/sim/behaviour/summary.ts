@@ -18,8 +18,9 @@ export interface WorldSummary {
   handOffs: number;
   /** Pairs of picks by people of different sessions at adjacent plates with overlapping hand-in-shelf times. */
   simultaneousAdjacentPicks: number;
-  /** Mean and peak number of shoppers (not staff) on the floor, and the median over samples with anybody in (the "typical" count). */
+  /** Mean and peak number of shoppers (not staff) on the floor over the whole run. */
   meanShoppersInside: number;
+  /** Median number of shoppers on the floor over the middle half of the run, past the opening ramp and before closing. */
   typicalShoppersInside: number;
   peakShoppersInside: number;
   /** Closest two people ever came (body centres). */
@@ -83,7 +84,8 @@ export function summariseWorld(world: SimWorld, layout: StoreLayout): WorldSumma
   let shopperSamples = 0;
   let peak = 0;
   const counts: number[] = [];
-  for (const b of buckets.values()) {
+  const spanTicks = (world.endMs - world.startMs) / period;
+  for (const [k, b] of buckets) {
     // Sorted by x, a person's nearest neighbour is found scanning outwards until x alone is too far.
     const order: number[] = [];
     for (let u = 0; u < b.length; u += 2) order.push(u);
@@ -106,7 +108,7 @@ export function summariseWorld(world: SimWorld, layout: StoreLayout): WorldSumma
     }
     shopperSamples += shoppers;
     peak = Math.max(peak, shoppers);
-    counts.push(shoppers);
+    if (k >= spanTicks * 0.25 && k <= spanTicks * 0.75) counts.push(shoppers);
   }
   const samples = tr.t.length;
   const interactions: Record<InteractionKind, number> = { pick: 0, 'put-back': 0, 'misplaced-put-back': 0, restock: 0 };
