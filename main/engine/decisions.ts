@@ -62,7 +62,13 @@ export interface ReceiptDecision {
   flags: FlagReason[];
 }
 
-export type EngineDecision = ShelfEventDecision | TrackPoint | ReceiptDecision | TrackLifecycleDecision | RestockAlertDecision;
+export type EngineDecision =
+  | ShelfEventDecision
+  | TrackPoint
+  | ReceiptDecision
+  | TrackLifecycleDecision
+  | RestockAlertDecision
+  | FusionDecision;
 
 /**
  * A floor track's life, for fusion: 'track-started' when it is confirmed (a shopper appears, e.g.
@@ -94,3 +100,130 @@ export interface RestockAlertDecision {
   units: number;
   threshold: number;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Fusion: gate and sessions, attribution of shelf events to sessions, carts, flags. Each decision
+// carries the evidence it was taken on, so a reviewer (or "why was I charged?") can retrace it.
+
+/** Why a gate scan did not open a session: the token check's reasons, plus single use and gate kind. */
+export type GateRefusalReason =
+  | 'malformed'
+  | 'bad-signature'
+  | 'expired'
+  | 'not-yet-valid'
+  | 'wrong-store'
+  | 'reused'
+  | 'not-an-entry-gate';
+
+/** A valid token was scanned: a session is open and up to `groupSize` people may walk in on it. */
+export interface GateAdmittedDecision {
+  kind: 'gate-admitted';
+  t: number;
+  gate: string;
+  sessionId: string;
+  account: string;
+  groupSize: number;
+  tokenNonce: string;
+  expiresAtMs: number;
+}
+
+/** A scan was refused. `claimedNonce` is what the token says (trusted only for 'reused'). */
+export interface GateRefusedDecision {
+  kind: 'gate-refused';
+  t: number;
+  gate: string;
+  reason: GateRefusalReason;
+  claimedNonce?: string;
+  /** For 'reused': the session the token first opened. */
+  admittedSessionId?: string;
+}
+
+export type GateDecision = GateAdmittedDecision | GateRefusedDecision;
+
+/**
+ * A floor track joined a session: it crossed in on the session's admission, it is a tailgater's
+ * anonymous session, or it took over from a member whose track was lost nearby just before.
+ */
+export interface SessionMemberDecision {
+  kind: 'session-member';
+  t: number;
+  sessionId: string;
+  trackId: number;
+  via: 'admission' | 'tailgating' | 'rebind';
+  gate?: string;
+  /** For 'rebind': the lost track it replaces and how far apart the two were. */
+  replacesTrackId?: number;
+  distanceM?: number;
+}
+
+/** Someone came in without a scan: a track crossing in with no open admission, or a passage count beyond it. */
+export interface TailgatingAlertDecision {
+  kind: 'tailgating-alert';
+  t: number;
+  gate: string;
+  /** The track that crossed; absent when only the passage sensor counted an extra person. */
+  trackId?: number;
+  /** The anonymous session opened for the track. */
+  sessionId?: string;
+  evidence: 'track-crossing' | 'passage-count';
+}
+
+export interface AttributionCandidate {
+  sessionId: string;
+  /** The session's member track nearest the plates. */
+  trackId: number;
+  /** Median distance from that track to the nearest of the event's plate fronts over the event. */
+  distanceM: number;
+  probability: number;
+}
+
+/** Who a shelf event is charged to: a session, or 'nobody' (staff, restock, nobody in reach). */
+export interface AttributionDecision {
+  kind: 'attribution';
+  t: number;
+  eventId: string;
+  sessionId: string;
+  probability: number;
+  /** 'posterior': chosen by the distance posterior; otherwise forced to 'nobody'. */
+  basis: 'posterior' | 'restock-mode' | 'marked-nobody';
+  /** Sessions best first. */
+  candidates: AttributionCandidate[];
+  /** The "nobody or staff" alternative, with the unbound (staff, unknown) track nearest the plates if any. */
+  nobody: { probability: number; trackId?: number; distanceM?: number };
+  /** Reasons this event gave to flag the sessions involved. */
+  flags: FlagReason[];
+  /** The session had already been charged when the event arrived: its receipt is not changed. */
+  late?: boolean;
+}
+
+/** A cart line changed: units added by a pick (positive) or removed by a put-back (negative). */
+export interface CartChangeDecision {
+  kind: 'cart-change';
+  t: number;
+  sessionId: string;
+  eventId: string;
+  sku: string;
+  quantity: number;
+  confidence: number;
+  /** For a put-back: the hypothesis rank chosen because the cart held it (0 = the shelf's top). */
+  hypothesisRank: number;
+}
+
+/** A reason to hold a session for review, raised with its evidence (repeats included; the receipt dedupes). */
+export interface SessionFlagDecision {
+  kind: 'session-flag';
+  t: number;
+  sessionId: string;
+  reason: FlagReason;
+  eventId?: string;
+  trackId?: number;
+  detail: string;
+}
+
+export type FusionDecision =
+  | GateDecision
+  | SessionMemberDecision
+  | TailgatingAlertDecision
+  | AttributionDecision
+  | CartChangeDecision
+  | SessionFlagDecision;

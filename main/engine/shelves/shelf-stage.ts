@@ -1,0 +1,133 @@
+// The shelves stage of the engine: plate samples in, shelf events and restock alerts out. It wires
+// the segmenter (weights → settled changes), the explainer (changes → products and quantities), the
+// dynamic planogram (stray units), the inventory (units per plate, alerts) and restock mode (staff
+// work is charged to nobody). Deterministic: no clock, no randomness, ids from a counter, every
+// collection iterated in a fixed order.
+import type { ShelfEventDecision } from '../decisions';
+import type { EngineInput } from '../inputs';
+import type { DecisionSink, EngineStage } from '../stage';
+import type { StoreModel } from '../../store/schema';
+import { CarriedUnits } from './carried';
+import { DynamicPlanogram } from './dynamic-planogram';
+import { explainSettled, type ExplainedPart } from './explain';
+import { quantityPrior, type QuantityModel } from './hypotheses';
+import { Inventory, type PlateInventory } from './inventory';
+import { buildShelfLayout } from './layout';
+import { shelfStageOptions, type ShelfStageOptions } from './options';
+import { RestockMode } from './restock-mode';
+import { Segmenter, type SettledChange } from './segmenter';
+
+export interface ShelfStage extends EngineStage {
+  /** Units per plate with a planogram facing, from the plates' settled weights. */
+  inventory(): PlateInventory[];
+}
+
+export function createShelfStage(store: StoreModel, options: Partial<ShelfStageOptions> = {}): ShelfStage {
+  const o = shelfStageOptions(options);
+  const layout = buildShelfLayout(store);
+  const segmenter = new Segmenter(layout, o);
+  const dynamic = new DynamicPlanogram();
+  const inventory = new Inventory(layout, segmenter, dynamic);
+  const restock = new RestockMode();
+  const carried = new CarriedUnits(o.carriedMemoryS * 1000);
+  const shopperModel: QuantityModel = {
+    ...o,
+    logQuantityPrior: quantityPrior(o.maxQuantity, [
+      { weight: 1 - o.quantityTail, decay: o.quantityDecay },
+      { weight: o.quantityTail, decay: o.restockQuantityDecay },
+    ]),
+  };
+  const staffModel: QuantityModel = { ...o, logQuantityPrior: quantityPrior(o.maxQuantity, [{ weight: 1, decay: o.restockQuantityDecay }]) };
+  let sequence = 0;
+
+  /** Learns from the best reading: stray units put down or taken again, units carried or returned. */
+  function learn(part: ExplainedPart, t: number, staff: boolean): void {
+    const top = part.explanation.hypotheses[0];
+    if (!top) return;
+    if (!staff) {
+      if (top.quantity > 0) carried.take(top.sku, top.quantity, t);
+      else carried.putBack(top.sku, -top.quantity);
+    }
+    const bySize = part.slots.map((slot, i) => ({ slot, size: Math.abs(part.deltas[i]!) })).sort((a, b) => b.size - a.size || a.slot - b.slot);
+    if (top.quantity < 0) {
+      if (part.slots.some((slot) => layout.facing[slot]?.sku === top.sku)) return;
+      dynamic.add(layout.plateIds[bySize[0]!.slot]!, top.sku, -top.quantity);
+      return;
+    }
+    let left = top.quantity;
+    for (const { slot } of bySize) left -= dynamic.remove(layout.plateIds[slot]!, top.sku, left);
+  }
+
+  function handleChange(change: SettledChange, emit: DecisionSink): void {
+    const fixture = layout.shelfFixture[change.shelf]!;
+    const staff = restock.covers(fixture, change.startMs);
+    carried.expire(change.t);
+    const parts = explainSettled(change, layout, dynamic, o, staff ? staffModel : shopperModel, carried.shares());
+    for (const part of parts) {
+      const event: ShelfEventDecision = {
+        kind: 'shelf-event',
+        id: `${layout.shelfIds[change.shelf]}#${++sequence}`,
+        t: change.t,
+        startMs: change.startMs,
+        endMs: change.endMs,
+        fixture,
+        shelf: layout.shelfIds[change.shelf]!,
+        plates: part.slots.map((slot) => layout.plateIds[slot]!),
+        deltaGrams: part.deltas.map((d) => Math.round(d * 10) / 10),
+        hypotheses: part.explanation.hypotheses,
+      };
+      if (staff) event.sessionId = 'nobody';
+      emit(event);
+      learn(part, change.t, staff);
+      for (const slot of part.slots) {
+        const alert = inventory.update(slot, change.t);
+        if (alert) emit(alert);
+      }
+    }
+  }
+
+  function drain(emit: DecisionSink): void {
+    if (segmenter.readied.length > 0) {
+      for (const { slot, t } of segmenter.readied) {
+        const alert = inventory.update(slot, t);
+        if (alert) emit(alert);
+      }
+      segmenter.readied.length = 0;
+    }
+    if (segmenter.settled.length > 0) {
+      // Taken out first: handling a change never produces another, but the queue must be empty
+      // before anything re-enters the segmenter.
+      const changes = segmenter.settled.splice(0);
+      for (const change of changes) handleChange(change, emit);
+    }
+  }
+
+  return {
+    name: 'shelves',
+    accept(input: EngineInput, emit: DecisionSink): void {
+      switch (input.kind) {
+        case 'plate-samples':
+          segmenter.acceptSamples(input);
+          if (segmenter.settled.length > 0 || segmenter.readied.length > 0) drain(emit);
+          return;
+        case 'device-status':
+          segmenter.deviceStatus(input.device, input.state === 'online');
+          return;
+        case 'staff-action':
+          restock.apply(input);
+          return;
+        default:
+          return;
+      }
+    },
+    advance(t: number, emit: DecisionSink): void {
+      segmenter.advance(t);
+      drain(emit);
+    },
+    finish(t: number, emit: DecisionSink): void {
+      segmenter.finish(t);
+      drain(emit);
+    },
+    inventory: () => inventory.list(),
+  };
+}
