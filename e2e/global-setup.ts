@@ -1,5 +1,6 @@
 // Starts the real browser host (the built CLI, as a user would) on a free port with a throwaway
-// data folder, and hands its tokened URL to the tests through the environment.
+// data folder and a simulated live feed, and hands its tokened URL to the tests through the
+// environment.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,10 @@ import { createInterface } from 'node:readline';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'walkout-e2e-'));
-  const child = spawn(process.execPath, ['bin/walkout.js', 'serve', '--store', 'demo', '--port', '0', '--json', '--data-dir', dataDir], {
+  // The simulator feeds the live floor map as real devices would, ten times faster than real time
+  // so a test sees shoppers arrive within seconds.
+  const args = ['serve', '--store', 'demo', '--port', '0', '--json', '--data-dir', dataDir, '--simulate', '--speed', '10', '--shoppers', '20'];
+  const child = spawn(process.execPath, ['bin/walkout.js', ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const line = await new Promise<string>((resolve, reject) => {

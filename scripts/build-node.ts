@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { cli: 'main/hosts/cli/entry.ts' },
+  entryPoints: { cli: 'main/hosts/cli/entry.ts', 'live-worker': 'main/live/live-worker.ts' },
   outdir: 'out/node',
   bundle: true,
   platform: 'node',
@@ -13,4 +13,4 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
-console.log('built out/node/cli.js');
+console.log('built out/node/cli.js and out/node/live-worker.js');

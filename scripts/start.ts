@@ -16,7 +16,7 @@ if (electron) {
   spawn(electron, ['out/desktop/main/main.js', ...extra], { stdio: 'inherit' }).on('exit', (code) => process.exit(code ?? 0));
 } else {
   console.log('Electron binary not installed (npm could not download it here), so Walkout opens in your browser instead:');
-  const child = spawn(process.execPath, ['bin/walkout.js', 'serve', '--store', 'demo', ...extra], { stdio: 'inherit' });
+  const child = spawn(process.execPath, ['bin/walkout.js', 'serve', '--store', 'demo', '--simulate', ...extra], { stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
   child.on('exit', (code) => process.exit(code ?? 0));
 }

@@ -14,9 +14,9 @@ beforeAll(() => {
   app = createApp({ ...data.config, host: 'browser' }, () => undefined);
   pair = createMemoryPair(app.api);
 });
-afterAll(() => {
+afterAll(async () => {
   pair.disconnect();
-  app.dispose();
+  await app.dispose();
   data.remove();
 });
 

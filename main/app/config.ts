@@ -10,6 +10,8 @@ export interface AppConfig {
   /** Folder holding one database file per store. */
   dataDir: string;
   healthIntervalMs: number;
+  /** Feed the suite from the simulator in real time (times `speed`); absent: no live feed. */
+  simulate?: { shoppers: number; speed: number; seed: number };
 }
 
 /** The data folder: `WALKOUT_DATA_DIR`, else the XDG data home. */

@@ -11,6 +11,8 @@ import { packageVersion } from '../platform/package-info';
 import { createFloorPlanService } from '../services/floor-plan-service';
 import { createHealthService } from '../services/health-service';
 import { createSystemService } from '../services/system-service';
+import { startSimulatedLive, type LiveService } from '../live/live-service';
+import { resolveStoreKey } from './store-key';
 import { loadStore } from '../store/load';
 import type { StoreModel } from '../store/schema';
 import type { AppConfig } from './config';
@@ -19,7 +21,7 @@ export interface App {
   store: StoreModel;
   db: StoreDatabase;
   api: ApiServer;
-  dispose(): void;
+  dispose(): Promise<void>;
 }
 
 export function createApp(config: AppConfig, log: (line: string) => void = console.error): App {
@@ -35,6 +37,20 @@ export function createApp(config: AppConfig, log: (line: string) => void = conso
   const floorPlan = createFloorPlanService(store);
   const health = createHealthService({ db, streams, clients: () => clients, startedAt });
   const stopHealth = health.publishEvery(config.healthIntervalMs);
+  const storeKey = resolveStoreKey(config.storeDir, db);
+  const live: LiveService | undefined = config.simulate
+    ? startSimulatedLive({ storeDir: config.storeDir, dbPath: db.path, storeKey, streams, log }, config.simulate)
+    : undefined;
+  // No feed configured: say so to the floor map instead of leaving it waiting.
+  const removeNoFeedSnapshot = live
+    ? () => undefined
+    : streams.provideSnapshot('liveFloor', () => ({
+        t: Date.now(),
+        source: 'none',
+        speed: 1,
+        shoppers: [],
+        counters: { openSessions: 0, entered: 0, receipts: 0, heldForReview: 0, tailgating: 0 },
+      }));
 
   const handlers: ApiHandlers = {
     getSystemStatus: async () => system.status(),
@@ -57,8 +73,10 @@ export function createApp(config: AppConfig, log: (line: string) => void = conso
     store,
     db,
     api,
-    dispose() {
+    async dispose() {
       stopHealth();
+      removeNoFeedSnapshot();
+      await live?.stop();
       db.close();
     },
   };

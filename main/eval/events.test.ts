@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReceiptDecision, ShelfEventDecision } from '../engine/decisions';
 import { issueEntryToken, keyFromHex } from '../engine/fusion/entry-token';
 import type { SimInteraction, SimSession } from '../sim/world';
-import { scoreEvents } from './events';
+import { joinAttributions, scoreEvents } from './events';
 
 const key = keyFromHex('cd'.repeat(32));
 const token = (nonce: string) => issueEntryToken(key, { account: 'a', store: 's', issuedAtMs: 0, expiresAtMs: 1e9, nonce, groupSize: 1 });
@@ -73,5 +73,27 @@ describe('scoreEvents', () => {
   it('reports null, not zero, where there is nothing to score', () => {
     const m = scoreEvents({ interactions: [], sessions }, [], receipts);
     expect(m).toMatchObject({ event_precision: null, event_recall: null, product_accuracy: null, attribution_accuracy: null });
+  });
+});
+
+describe('joinAttributions', () => {
+  it('gives each shelf event the session fusion attributed it to, without touching the originals', () => {
+    const events = [event('e1', ['P1'], 10_000, 'A', 1), event('e2', ['P2'], 20_000, 'B', 1, 'nobody'), event('e3', ['P3'], 30_000, 'C', 1)];
+    const before = JSON.stringify(events);
+    const joined = joinAttributions(events, [
+      { eventId: 'e1', sessionId: 'E1' },
+      { eventId: 'e2', sessionId: 'nobody' },
+    ]);
+    expect(joined.map((e) => e.sessionId)).toEqual(['E1', 'nobody', undefined]);
+    expect(JSON.stringify(events)).toBe(before);
+    expect(joined[2]).toBe(events[2]);
+  });
+
+  it('scores attribution from the joined sessions', () => {
+    const truth = { interactions: [interaction('P1', 10_000, 'A', 1, 'T1'), interaction('P2', 20_000, 'B', 1, 'T2')], sessions };
+    const events = [event('e1', ['P1'], 10_000, 'A', 1), event('e2', ['P2'], 20_000, 'B', 1)];
+    expect(scoreEvents(truth, events, receipts).attribution_accuracy).toBe(0);
+    const joined = joinAttributions(events, [{ eventId: 'e1', sessionId: 'E1' }, { eventId: 'e2', sessionId: 'E1' }]);
+    expect(scoreEvents(truth, joined, receipts).attribution_accuracy).toBe(0.5);
   });
 });

@@ -3,7 +3,7 @@
 // interaction on one of the event's plates whose time span overlaps the event's, give or take a
 // tolerance; an event spanning several plates may match one interaction per plate (two shoppers
 // at adjacent plates at once), and each interaction matches at most one event.
-import type { ReceiptDecision, ShelfEventDecision } from '../engine/decisions';
+import type { AttributionDecision, ReceiptDecision, ShelfEventDecision } from '../engine/decisions';
 import { peekEntryClaims } from '../engine/fusion/entry-token';
 import type { SimInteraction, SimSession } from '../sim/world';
 
@@ -16,6 +16,20 @@ export interface EventMetrics {
 }
 
 export const defaultEventToleranceMs = 1500;
+
+/**
+ * The shelf events as fusion attributed them: each takes the session of the attribution decision
+ * naming it (the last, if several), else keeps its own (the shelf stage marks staff work 'nobody').
+ * New objects: the shelf stage's decisions are left as they were recorded.
+ */
+export function joinAttributions(events: readonly ShelfEventDecision[], attributions: readonly Pick<AttributionDecision, 'eventId' | 'sessionId'>[]): ShelfEventDecision[] {
+  const byEvent = new Map<string, string>();
+  for (const a of attributions) byEvent.set(a.eventId, a.sessionId);
+  return events.map((event) => {
+    const sessionId = byEvent.get(event.id);
+    return sessionId === undefined ? event : { ...event, sessionId };
+  });
+}
 
 const ratio = (num: number, den: number): number | null => (den === 0 ? null : num / den);
 

@@ -2,8 +2,8 @@
 // engine does not have yet are null, never a made-up number; a stage that exists and scores zero
 // reports zero.
 import { existsSync } from 'node:fs';
-import type { ReceiptDecision, ShelfEventDecision } from '../engine/decisions';
-import { scoreEvents, type EventMetrics } from '../eval/events';
+import type { AttributionDecision, ReceiptDecision, ShelfEventDecision } from '../engine/decisions';
+import { joinAttributions, scoreEvents, type EventMetrics } from '../eval/events';
 import { evaluateMot, type MotMetrics } from '../eval/mot';
 import { readMotChallengeFile } from '../eval/mot/motchallenge-file';
 import { scoreReceipts, type ReceiptMetrics } from '../eval/receipts';
@@ -53,7 +53,12 @@ export function evaluateRunDir(dir: string): Evaluation {
   let events: ShelfEventDecision[];
   try {
     receipts = db.decisions.list({ kinds: ['receipt'] }).map((d) => JSON.parse(d.json) as ReceiptDecision);
-    events = db.decisions.list({ kinds: ['shelf-event'] }).map((d) => JSON.parse(d.json) as ShelfEventDecision);
+    // Who took what is fusion's answer, joined onto the shelf stage's events by id.
+    const attributions = db.decisions.list({ kinds: ['attribution'] }).map((d) => JSON.parse(d.json) as AttributionDecision);
+    events = joinAttributions(
+      db.decisions.list({ kinds: ['shelf-event'] }).map((d) => JSON.parse(d.json) as ShelfEventDecision),
+      attributions,
+    );
   } finally {
     db.close();
   }

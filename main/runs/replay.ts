@@ -7,6 +7,7 @@ import { createEngine } from '../engine/engine';
 import { inputTime } from '../engine/inputs';
 import { createStages } from '../engine/stages';
 import { readRecording } from '../recording';
+import { DEMO_STORE_KEY } from '../store/demo-key';
 import type { StoredDecisionInput } from '../db';
 import { trackPointsToMotLines } from './mot-points';
 import { openRunDatabase, readJson, recordedStore, runPath, writeJson, type ReplaySummary, type RunMeta } from './run-dir';
@@ -16,14 +17,19 @@ function toStored(decision: EngineDecision): StoredDecisionInput {
   return { t: decision.t, kind: decision.kind, sessionId, json: JSON.stringify(decision) };
 }
 
-export function replayRunDir(dir: string, progress?: (done: number) => void): ReplaySummary {
+export interface ReplayOptions {
+  /** The key the recording's entry tokens were signed with; simulated runs use the demo store's. */
+  storeKey?: Uint8Array;
+}
+
+export function replayRunDir(dir: string, progress?: (done: number) => void, options: ReplayOptions = {}): ReplaySummary {
   const meta = readJson<RunMeta>(dir, 'meta');
   const db = openRunDatabase(dir, meta);
   try {
     const store = recordedStore(db);
     const decisions: StoredDecisionInput[] = [];
     const trackPoints: TrackPoint[] = [];
-    const engine = createEngine(createStages(store), (decision) => {
+    const engine = createEngine(createStages(store, { storeKey: options.storeKey ?? DEMO_STORE_KEY }), (decision) => {
       if (decision.kind === 'track-point') trackPoints.push(decision);
       else decisions.push(toStored(decision));
     });

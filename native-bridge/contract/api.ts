@@ -2,7 +2,7 @@
 // of its answer, and every stream with the type it pushes. Both transports (Electron IPC and the
 // browser host's WebSocket) are generated from these tables, so a call exists everywhere or nowhere.
 import { z } from 'zod';
-import type { FloorPlan, HostHealth, SystemStatus } from './dto';
+import type { FloorPlan, HostHealth, LiveFloorFrame, SystemStatus } from './dto';
 
 const noInput = z.object({}).strict();
 
@@ -24,10 +24,11 @@ export const apiMethods = Object.keys(apiCalls) as ApiMethod[];
 
 export interface ApiStreams {
   hostHealth: HostHealth;
+  liveFloor: LiveFloorFrame;
 }
 export type StreamTopic = keyof ApiStreams;
-export const streamTopics: readonly StreamTopic[] = ['hostHealth'];
-export const streamTopicSchema = z.enum(['hostHealth']);
+export const streamTopics: readonly StreamTopic[] = ['hostHealth', 'liveFloor'];
+export const streamTopicSchema = z.enum(['hostHealth', 'liveFloor']);
 
 /** What main implements: one async function per call, inputs already validated. */
 export type ApiHandlers = { [M in ApiMethod]: (input: z.output<(typeof apiCalls)[M]>) => Promise<ApiOutput<M>> };

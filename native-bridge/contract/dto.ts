@@ -39,3 +39,29 @@ export interface HostHealth {
   database: { sizeBytes: number; walBytes: number };
   clients: number;
 }
+
+export type LiveSource = 'simulator' | 'devices' | 'none';
+export type ShopperState = 'session' | 'anonymous' | 'unbound' | 'flagged';
+
+/** One shopper on the live floor map: a confirmed floor track and the session it is bound to. */
+export interface LiveShopper {
+  trackId: number;
+  x: number;
+  y: number;
+  /** Bound session, absent while the track is not (yet) bound to one. */
+  sessionId?: string;
+  state: ShopperState;
+  /** Units in the session's cart. */
+  cartUnits: number;
+}
+
+/** The live floor at one moment of store time, pushed a few times a second. */
+export interface LiveFloorFrame {
+  /** Store time, ms since the epoch. */
+  t: number;
+  source: LiveSource;
+  /** Store seconds per wall second (1 for real devices). */
+  speed: number;
+  shoppers: LiveShopper[];
+  counters: { openSessions: number; entered: number; receipts: number; heldForReview: number; tailgating: number };
+}

@@ -47,7 +47,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       http.listen(options.port ?? 0, bind, () => resolve());
     });
   } catch (error) {
-    app.dispose();
+    await app.dispose();
     throw error;
   }
   const { port } = http.address() as AddressInfo;
@@ -65,7 +65,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       for (const client of wss.clients) client.terminate();
       wss.close();
       await new Promise<void>((resolve) => http.close(() => resolve()));
-      app.dispose();
+      await app.dispose();
     },
   };
 }

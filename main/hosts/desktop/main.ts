@@ -53,6 +53,8 @@ async function main(): Promise<void> {
     storeDir: process.env.WALKOUT_STORE_DIR ?? demoStoreDir(),
     dataDir: defaultDataDir(),
     healthIntervalMs: 2000,
+    // With no devices configured, the desktop app shows the demo store fed by the simulator.
+    ...(process.env.WALKOUT_STORE_DIR ? {} : { simulate: { shoppers: 20, speed: 1, seed: 1 } }),
   });
   const stopIpc = serveIpc(walkout.api, ipcMain, (url) => isAppUrl(url, devServerOrigin));
 
@@ -74,8 +76,7 @@ async function main(): Promise<void> {
 
   app.on('window-all-closed', () => {
     stopIpc();
-    walkout.dispose();
-    app.quit();
+    void walkout.dispose().then(() => app.quit());
   });
 }
 

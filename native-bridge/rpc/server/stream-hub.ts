@@ -6,10 +6,10 @@ type Listener<T extends StreamTopic> = (payload: ApiStreams[T]) => void;
 
 export class StreamHub {
   private readonly listeners = new Map<StreamTopic, Set<Listener<StreamTopic>>>();
-  private readonly snapshots = new Map<StreamTopic, () => ApiStreams[StreamTopic]>();
+  private readonly snapshots = new Map<StreamTopic, () => ApiStreams[StreamTopic] | undefined>();
 
   /** A new subscriber gets the current state at once instead of waiting for the next change. */
-  provideSnapshot<T extends StreamTopic>(topic: T, snapshot: () => ApiStreams[T]): () => void {
+  provideSnapshot<T extends StreamTopic>(topic: T, snapshot: () => ApiStreams[T] | undefined): () => void {
     this.snapshots.set(topic, snapshot);
     return () => this.snapshots.delete(topic);
   }
@@ -21,8 +21,8 @@ export class StreamHub {
       this.listeners.set(topic, set);
     }
     set.add(listener as Listener<StreamTopic>);
-    const snapshot = this.snapshots.get(topic);
-    if (snapshot) listener(snapshot() as ApiStreams[T]);
+    const current = this.snapshots.get(topic)?.();
+    if (current !== undefined) listener(current as ApiStreams[T]);
     return () => set.delete(listener as Listener<StreamTopic>);
   }
 

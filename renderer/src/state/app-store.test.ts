@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { initialShellState } from '../app/shell-slice';
 import { initialFloorMapState } from '../features/floor-map/floor-map-slice';
-import { sampleFloorPlan } from '../testing/sample-data';
+import { initialLiveFloorState } from '../features/floor-map/live/live-floor-slice';
+import { sampleFloorPlan, sampleLiveFrame, sampleShopper } from '../testing/sample-data';
 import { TestDoubleApiClient } from '../testing/test-double-api-client';
 import { createAppStore, resetAppStore } from './app-store';
 
@@ -10,6 +11,7 @@ describe('createAppStore', () => {
     const store = createAppStore({ client: new TestDoubleApiClient('connecting') });
     expect(store.getState().shell).toMatchObject(initialShellState('connecting'));
     expect(store.getState().floorMap).toMatchObject(initialFloorMapState());
+    expect(store.getState().liveFloor).toMatchObject(initialLiveFloorState());
   });
 
   it('gives each store its own state and its own client', async () => {
@@ -30,8 +32,12 @@ describe('createAppStore', () => {
     store.getState().floorMap.toggleLayer('zones');
     store.getState().shell.setConnection('closed');
     client.connection = 'open';
+    store.getState().liveFloor.attach();
+    client.push('liveFloor', sampleLiveFrame(1000, [sampleShopper(1, 1, 1)]));
     resetAppStore(store);
     expect(store.getState().floorMap).toMatchObject(initialFloorMapState());
     expect(store.getState().shell).toMatchObject(initialShellState('open'));
+    expect(store.getState().liveFloor).toMatchObject(initialLiveFloorState());
+    expect(client.subscriberCount('liveFloor')).toBe(0);
   });
 });

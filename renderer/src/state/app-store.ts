@@ -4,12 +4,14 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createShellSlice, type ShellSlice } from '../app/shell-slice';
 import { createFloorMapSlice, type FloorMapSlice } from '../features/floor-map/floor-map-slice';
+import { createLiveFloorSlice, type LiveFloorSlice } from '../features/floor-map/live/live-floor-slice';
 import type { StoreDeps } from './deps';
 import { scopeSlice } from './slice';
 
 export interface AppState {
   shell: ShellSlice;
   floorMap: FloorMapSlice;
+  liveFloor: LiveFloorSlice;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -18,6 +20,7 @@ export function createAppStore(deps: StoreDeps): AppStore {
   return createStore<AppState>()((_set, _get, store) => ({
     shell: createShellSlice(scopeSlice(store, 'shell'), deps),
     floorMap: createFloorMapSlice(scopeSlice(store, 'floorMap'), deps),
+    liveFloor: createLiveFloorSlice(scopeSlice(store, 'liveFloor'), deps),
   }));
 }
 
@@ -26,4 +29,5 @@ export function resetAppStore(store: AppStore): void {
   const state = store.getState();
   state.shell.reset();
   state.floorMap.reset();
+  state.liveFloor.reset();
 }

@@ -1,6 +1,6 @@
 // TEST DATA — small hand-made answers for unit tests. Not the demo store and never shown by the
 // app; shapes follow the contract so the type checker keeps them honest when it changes.
-import type { FloorPlan, HostHealth, SystemStatus } from '../../../native-bridge/contract';
+import type { FloorPlan, HostHealth, LiveFloorFrame, LiveShopper, SystemStatus } from '../../../native-bridge/contract';
 
 export function sampleFloorPlan(): FloorPlan {
   return {
@@ -96,5 +96,22 @@ export function sampleHostHealth(): HostHealth {
     heapUsedBytes: 45_000_000,
     database: { sizeBytes: 2_500_000, walBytes: 0 },
     clients: 2,
+  };
+}
+
+/** One shopper on the live floor; bound to a session unless the patch says otherwise. */
+export function sampleShopper(trackId: number, x: number, y: number, patch: Partial<LiveShopper> = {}): LiveShopper {
+  return { trackId, x, y, sessionId: `S${trackId}`, state: 'session', cartUnits: 0, ...patch };
+}
+
+/** A simulated live frame at store time `t` (ms), 10× real time, with the given shoppers. */
+export function sampleLiveFrame(t: number, shoppers: LiveShopper[] = [], patch: Partial<LiveFloorFrame> = {}): LiveFloorFrame {
+  return {
+    t,
+    source: 'simulator',
+    speed: 10,
+    shoppers,
+    counters: { openSessions: shoppers.filter((s) => s.sessionId).length, entered: shoppers.length, receipts: 0, heldForReview: 0, tailgating: 0 },
+    ...patch,
   };
 }

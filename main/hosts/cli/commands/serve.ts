@@ -4,6 +4,16 @@ import { defaultDataDir } from '../../../app/config';
 import { startBrowserHost } from '../../browser/browser-host';
 import { resolveStoreDir } from '../store-option';
 
+function parseSimulation(opts: { shoppers: string; speed: string; seed: string }): { shoppers: number; speed: number; seed: number } {
+  const shoppers = Number(opts.shoppers);
+  const speed = Number(opts.speed);
+  const seed = Number(opts.seed);
+  if (!Number.isInteger(shoppers) || shoppers < 0 || shoppers > 200) throw new Error(`--shoppers must be a whole number from 0 to 200 (got "${opts.shoppers}")`);
+  if (!Number.isFinite(speed) || speed < 0.1 || speed > 60) throw new Error(`--speed must be from 0.1 to 60 (got "${opts.speed}")`);
+  if (!Number.isInteger(seed)) throw new Error(`--seed must be a whole number (got "${opts.seed}")`);
+  return { shoppers, speed, seed };
+}
+
 export function registerServe(program: Command): void {
   program
     .command('serve')
@@ -13,15 +23,21 @@ export function registerServe(program: Command): void {
     .option('--bind <address>', 'address to listen on (loopback only until login exists)', '127.0.0.1')
     .option('--data-dir <dir>', 'folder for the store database', defaultDataDir())
     .option('--json', 'print one JSON line {url, port, token} instead of prose (for scripts)')
-    .action(async (opts: { store: string; port: string; bind: string; dataDir: string; json?: boolean }) => {
+    .option('--simulate', 'feed the suite live from the simulator (no hardware)')
+    .option('--shoppers <n>', 'with --simulate: typical shoppers in the store', '20')
+    .option('--speed <x>', 'with --simulate: store seconds per wall second', '1')
+    .option('--seed <n>', 'with --simulate: random seed', '1')
+    .action(async (opts: { store: string; port: string; bind: string; dataDir: string; json?: boolean; simulate?: boolean; shoppers: string; speed: string; seed: string }) => {
+      const simulate = opts.simulate ? parseSimulation(opts) : undefined;
       const host = await startBrowserHost({
-        config: { storeDir: resolveStoreDir(opts.store), dataDir: opts.dataDir, healthIntervalMs: 2000 },
+        config: { storeDir: resolveStoreDir(opts.store), dataDir: opts.dataDir, healthIntervalMs: 2000, ...(simulate ? { simulate } : {}) },
         bind: opts.bind,
         port: Number(opts.port),
       });
       if (opts.json) console.log(JSON.stringify({ url: host.url, port: host.port, token: host.token }));
       else {
         console.log(`Walkout is serving ${host.app.store.layout.name} (database ${host.app.db.path}).`);
+        if (simulate) console.log(`Sensors: simulated, about ${simulate.shoppers} shoppers, ${simulate.speed}× real time.`);
         console.log(`Open ${host.url}`);
         console.log('Press Ctrl-C to stop.');
       }

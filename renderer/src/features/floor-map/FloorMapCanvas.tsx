@@ -1,10 +1,11 @@
-// The interactive map area: the SVG plan on a surface that pans and zooms, with the zoom buttons
-// and scale bar floating over it. The buttons sit beside the surface, not in it, so a click on
-// them is never taken for the start of a drag.
+// The interactive map area: the SVG plan, and the live shoppers' canvas over it, on a surface that
+// pans and zooms, with the zoom buttons and scale bar floating over it. The buttons sit beside the
+// surface, not in it, so a click on them is never taken for the start of a drag.
 import { useRef } from 'react';
 import type { FloorPlan } from '../../../../native-bridge/contract';
 import { useAppStore } from '../../state/StoreContext';
 import { FloorPlanSvg } from './FloorPlanSvg';
+import { LiveLayer } from './live/LiveLayer';
 import { MapControls } from './MapControls';
 import { ScaleBarView } from './ScaleBarView';
 import { selectPixelsPerMetre, selectScaleBar, selectShowPlates, selectViewBox } from './selectors';
@@ -26,7 +27,7 @@ export function FloorMapCanvas({ plan }: { plan: FloorPlan }) {
         // using them to read the page.
         role="application"
         aria-roledescription="floor map"
-        aria-label="Floor plan. Drag or use the arrow keys to pan; use the mouse wheel, plus and minus to zoom; 0 fits the whole floor."
+        aria-label="Floor plan with live shoppers. Drag or use the arrow keys to pan; use the mouse wheel, plus and minus to zoom; 0 fits the whole floor. Click a shopper, or press ] and [, to see their details; Escape closes them."
         {...handlers}
       >
         <FloorPlanSvg
@@ -36,6 +37,7 @@ export function FloorMapCanvas({ plan }: { plan: FloorPlan }) {
           layers={floorMap.layers}
           showPlates={selectShowPlates(floorMap)}
         />
+        <LiveLayer surface={surface} />
       </div>
       <MapControls />
       <ScaleBarView bar={selectScaleBar(floorMap)} />

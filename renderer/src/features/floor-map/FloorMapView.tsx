@@ -1,5 +1,6 @@
 // The floor map page: fetches the plan once the host link is up, then shows either a state panel
-// (waiting, loading, empty, failed) or the map with its side panel.
+// (waiting, loading, empty, failed) or the map with its side panel. While it is shown it also
+// holds the live feed's subscription.
 import { useEffect } from 'react';
 import { useAppStore, useAppStoreApi } from '../../state/StoreContext';
 import { StatePanel } from '../../ui/StatePanel';
@@ -19,6 +20,9 @@ export function FloorMapView() {
     // must see the load the first one started.
     if (connection === 'open' && api.getState().floorMap.plan.status === 'idle') void load();
   }, [api, connection, load]);
+
+  // The live feed is only wanted while the map is on screen; leaving the page unsubscribes.
+  useEffect(() => api.getState().liveFloor.attach(), [api]);
 
   return (
     <section className="page page--floor-map" aria-labelledby="page-title">

@@ -1,17 +1,26 @@
-// The loaded map's layout: the zoomable canvas, with layer switches and the legend beside it.
+// The loaded map's layout: the live status strip above, the zoomable canvas, and beside it the
+// selected shopper's details, layer switches and the legends.
 import type { FloorPlan } from '../../../../native-bridge/contract';
 import { FloorMapCanvas } from './FloorMapCanvas';
 import { LayerToggles } from './LayerToggles';
 import { Legend } from './Legend';
+import { LiveLegend } from './live/LiveLegend';
+import { LiveStatusStrip } from './live/LiveStatusStrip';
+import { ShopperPanel } from './live/ShopperPanel';
 
 export function FloorMapWorkspace({ plan }: { plan: FloorPlan }) {
   return (
-    <div className="floor-map">
-      <FloorMapCanvas plan={plan} />
-      <aside className="floor-map__side" aria-label="Map layers and legend">
-        <LayerToggles />
-        <Legend plan={plan} />
-      </aside>
-    </div>
+    <>
+      <LiveStatusStrip />
+      <div className="floor-map">
+        <FloorMapCanvas plan={plan} />
+        <aside className="floor-map__side" aria-label="Shopper details, map layers and legend">
+          <ShopperPanel />
+          <LayerToggles />
+          <LiveLegend />
+          <Legend plan={plan} />
+        </aside>
+      </div>
+    </>
   );
 }

@@ -1,0 +1,117 @@
+// From shelf events to carts and receipts. Each event is attributed by the posterior (attribution.ts)
+// unless it is staff work (restock mode, or marked 'nobody' by the shelf stage), where a shopper is
+// charged only when they won the posterior and no staff or unknown track was within reach, or won
+// it clearly despite one (then flagged). Doubt raises flags on the winner and on close runners-up,
+// each with its evidence; picks add the best product reading, put-backs are read against the cart.
+// A session's receipt carries its cart and every reason raised, deduplicated.
+import type { FlagReason, ShelfEventDecision } from '../decisions';
+import type { DecisionSink } from '../stage';
+import { NOBODY, round, type Posterior } from './attribution';
+import type { FusionContext } from './context';
+import type { Session } from './session';
+
+type StaffWork = 'restock-mode' | 'marked-nobody';
+
+export function attribute(ctx: FusionContext, event: ShelfEventDecision, emit: DecisionSink): void {
+  const o = ctx.o;
+  const post = ctx.attributor.posterior(event);
+  const staffWork: StaffWork | undefined =
+    event.sessionId === NOBODY ? 'marked-nobody' : ctx.restock.covers(event.fixture, event.startMs) ? 'restock-mode' : undefined;
+  const shopperWon = post.winner !== NOBODY;
+  const staffClear = post.nearestUnbound === undefined || post.nearestUnbound.distanceM > o.restockClearM;
+  const chargeable = !staffWork || (o.restockPolicy === 'charge-when-clear' && shopperWon && (staffClear || post.probability >= o.lowPosterior));
+  const candidates = post.candidates.map((c) => ({ ...c, probability: round(c.probability, 4) }));
+  const nobody = { ...post.nobody, probability: round(post.nobody.probability, 4) };
+  if (!chargeable) {
+    emit({ kind: 'attribution', t: event.t, eventId: event.id, sessionId: NOBODY, probability: 1, basis: staffWork!, candidates, nobody, flags: [] });
+    // A shopper within reach may have made it after all: a person should look.
+    const best = post.candidates[0];
+    const shopper = best && best.probability >= o.closeSecondRatio * post.nobody.probability ? ctx.openSession(best.sessionId) : undefined;
+    if (shopper) ctx.raise(shopper, 'close-second', event.t, `event ${event.id}: charged to nobody (${staffWork}) though this session was ${best!.distanceM} m away`, emit, { eventId: event.id });
+    return;
+  }
+
+  const reasons = eventFlags(ctx, event, post, staffWork !== undefined && !staffClear);
+  const session = shopperWon ? ctx.openSession(post.winner) : undefined;
+  const late = shopperWon && !session;
+  emit({
+    kind: 'attribution',
+    t: event.t,
+    eventId: event.id,
+    sessionId: post.winner,
+    probability: round(post.probability, 4),
+    basis: 'posterior',
+    candidates,
+    nobody,
+    flags: reasons.map((r) => r.reason),
+    ...(late ? { late: true as const } : {}),
+  });
+  if (session) {
+    for (const { reason, detail } of reasons) ctx.raise(session, reason, event.t, `event ${event.id}: ${detail}`, emit, { eventId: event.id });
+    applyToCart(ctx, session, event, post.probability, emit);
+  }
+  // A runner-up may be the one who really took it: their receipt, short of the item, needs a look
+  // too when they came close to the winner or kept a fair share of the posterior.
+  for (const c of post.candidates) {
+    if (c.sessionId === post.winner) continue;
+    if (c.probability < o.closeSecondRatio * post.probability && c.probability < o.contenderProbability) break;
+    const contender = ctx.openSession(c.sessionId);
+    const detail = `event ${event.id}: runner-up at ${round(c.probability, 3)} to ${post.winner} at ${round(post.probability, 3)}`;
+    if (contender) ctx.raise(contender, 'close-second', event.t, detail, emit, { eventId: event.id });
+  }
+}
+
+/** The doubts an event raises about its winner (none when nobody won: there is no one to hold). */
+function eventFlags(ctx: FusionContext, event: ShelfEventDecision, post: Posterior, staffNear: boolean): { reason: FlagReason; detail: string }[] {
+  const o = ctx.o;
+  const out: { reason: FlagReason; detail: string }[] = [];
+  const p = round(post.probability, 3);
+  const second = post.second;
+  const closeSecond = second !== undefined && second.probability >= o.closeSecondRatio * post.probability;
+  if (post.winner === NOBODY) {
+    if (closeSecond) out.push({ reason: 'close-second', detail: `nobody at ${p}, runner-up ${second.sessionId} at ${round(second.probability, 3)}` });
+    return out;
+  }
+  if (post.probability < o.lowPosterior) out.push({ reason: 'low-posterior', detail: `posterior ${p} below ${o.lowPosterior}` });
+  if (closeSecond) out.push({ reason: 'close-second', detail: `runner-up ${second.sessionId} at ${round(second.probability, 3)} against ${p}` });
+  else if (staffNear) out.push({ reason: 'close-second', detail: `restocking, and a track of no session was ${round(post.nearestUnbound!.distanceM, 2)} m away` });
+  const top = event.hypotheses[0];
+  if (!top) out.push({ reason: 'weight-residual', detail: `no product explains ${event.deltaGrams.join(', ')} g` });
+  else if (top.probability < o.weightResidualProbability) out.push({ reason: 'weight-residual', detail: `best reading ${top.sku} × ${top.quantity} only ${round(top.probability, 3)}` });
+  return out;
+}
+
+function applyToCart(ctx: FusionContext, session: Session, event: ShelfEventDecision, posterior: number, emit: DecisionSink): void {
+  const top = event.hypotheses[0];
+  if (!top || top.quantity === 0) return;
+  const change = { kind: 'cart-change' as const, t: event.t, sessionId: session.id, eventId: event.id };
+  if (top.quantity > 0) {
+    const confidence = posterior * top.probability;
+    session.cart.add(top.sku, top.quantity, confidence);
+    emit({ ...change, sku: top.sku, quantity: top.quantity, confidence: round(confidence, 4), hypothesisRank: 0 });
+    return;
+  }
+  const reading = session.cart.putBack(event.hypotheses);
+  if (!reading) return;
+  if (reading.removed > 0) {
+    const confidence = posterior * reading.hypothesis.probability;
+    emit({ ...change, sku: reading.hypothesis.sku, quantity: -reading.removed, confidence: round(confidence, 4), hypothesisRank: reading.rank });
+  }
+  if (reading.unmatched > 0) {
+    const detail = `event ${event.id}: ${reading.unmatched} × ${reading.hypothesis.sku} put back but not in the cart`;
+    ctx.raise(session, 'unmatched-put-back', event.t, detail, emit, { eventId: event.id });
+  }
+}
+
+/** Issues the receipt: flags for members who never left and for age-restricted lines first. */
+export function closeSession(ctx: FusionContext, session: Session, t: number, atFinish: boolean, emit: DecisionSink): void {
+  if (session.unaccounted(atFinish)) {
+    const open = [...session.members.values()].filter((m) => m.state !== 'replaced' && m.state !== 'exited').map((m) => m.trackId);
+    const detail = session.members.size === 0 ? 'no track came in on this session' : `track(s) ${open.join(', ')} never left through a gate`;
+    ctx.raise(session, 'track-lost', t, detail, emit);
+  }
+  const restricted = session.cart.list().filter((line) => line.quantity > 0 && ctx.ageRestricted.has(line.sku)).map((line) => line.sku);
+  if (restricted.length > 0) ctx.raise(session, 'age-restricted', t, `age-restricted: ${restricted.join(', ')}`, emit);
+  emit(session.receipt(t));
+  ctx.closedAt.set(session.id, t);
+}

@@ -1,0 +1,473 @@
+// The fusion stage on hand-made streams: scans, tracks and shelf events written out by hand, fed
+// as the engine frame would, and the sessions, attributions and receipts checked one by one.
+import { describe, expect, it } from 'vitest';
+import type { EngineDecision, TrackLifecycleDecision, TrackPoint } from '../decisions';
+import type { EngineInput } from '../inputs';
+import { createFusionStage, type FusionStageOptions } from './fusion-stage';
+import {
+  T0,
+  feed,
+  frontY,
+  lifecycle,
+  ofKind,
+  passage,
+  path,
+  plateX,
+  restock,
+  scan,
+  shelfEvent,
+  testKey,
+  testStore,
+  token,
+  walkedTrack,
+  type Waypoint,
+} from './test-support';
+
+const stage = (extra: Partial<FusionStageOptions> = {}) => createFusionStage(testStore, { storeKey: testKey, ...extra });
+
+/** Where a shopper stands to reach plate Pn: 0.45 m into the aisle in front of it. */
+const at = (plate: keyof typeof plateX, dx = 0): Waypoint => [plateX[plate] + dx, frontY + 0.45];
+/** Outside entry gate in-1, at its scanner, and just inside. */
+const lane: Waypoint = [1.5, 10.6];
+const scanner: Waypoint = [1.5, 10.4];
+const inside: Waypoint = [1.5, 9.2];
+/** Out through exit out-1. */
+const toExit: Waypoint[] = [[8.5, 9.2], [8.5, 10.8]];
+
+interface Visit {
+  track: (TrackPoint | TrackLifecycleDecision)[];
+  /** When the shopper arrives at each stop (stand starts). */
+  arrivals: number[];
+  /** Their last point, outside. */
+  leftAt: number;
+  /** When they crossed the exit line: the first point on or past it. */
+  outAt: number;
+}
+
+/** In through in-1 (scan while standing at the scanner from t0 + 300), stops of `standMs` each, out through out-1. */
+function visit(trackId: number, t0: number, stops: Waypoint[], standMs = 3000, start: Waypoint = lane): Visit {
+  const legs: (Waypoint | number)[] = [start, scanner, 1500, inside];
+  const arrivals: number[] = [];
+  let points = path(trackId, t0, legs);
+  for (const stop of stops) {
+    const last = points[points.length - 1]!;
+    const leg = path(trackId, last.t, [[last.x, last.y], stop]).slice(1);
+    points = points.concat(leg);
+    arrivals.push(points[points.length - 1]!.t);
+    points = points.concat(path(trackId, points[points.length - 1]!.t, [stop, standMs]).slice(1));
+  }
+  const last = points[points.length - 1]!;
+  points = points.concat(path(trackId, last.t, [[last.x, last.y], ...toExit]).slice(1));
+  const end = points[points.length - 1]!;
+  const first = points[0]!;
+  const outAt = points.find((p) => p.t > last.t && p.y >= 10 - 1e-9)!.t;
+  return {
+    track: [lifecycle('track-started', trackId, first.t, first.x, first.y), ...points, lifecycle('track-ended', trackId, end.t + 50, end.x, end.y)],
+    arrivals,
+    leftAt: end.t,
+    outAt,
+  };
+}
+
+/** The receipt came settleMs after the crossing out (which lies within the 100 ms step before `outAt`). */
+function expectSettled(t: number, outAt: number, settleMs: number): void {
+  expect(t).toBeGreaterThan(outAt - 100 + settleMs);
+  expect(t).toBeLessThanOrEqual(outAt + settleMs);
+}
+
+const pick = (sku: string, quantity = 1, probability = 0.95) => [{ sku, quantity, probability }];
+const nonceOf = (text: string) => text.split('.')[1]!.split('~')[4]!;
+
+describe('gate and sessions', () => {
+  it('binds the one track that crosses in after a valid scan, and names the session', () => {
+    const tok = token();
+    const v = visit(1, T0, []);
+    const out = feed(stage(), [scan('in-1', T0 + 1000, tok)], v.track, v.leftAt + 10_000);
+    const [admitted] = ofKind(out, 'gate-admitted');
+    expect(admitted).toMatchObject({ gate: 'in-1', account: 'acct-1', groupSize: 1, tokenNonce: nonceOf(tok) });
+    expect(ofKind(out, 'session-member')).toEqual([expect.objectContaining({ sessionId: admitted!.sessionId, trackId: 1, via: 'admission', gate: 'in-1' })]);
+    expect(ofKind(out, 'tailgating-alert')).toEqual([]);
+  });
+
+  it('shows the open session with its member while the shopper is inside', () => {
+    const s = stage();
+    const v = visit(1, T0, [at('P1')]);
+    const emit = () => {};
+    s.advance(T0, emit);
+    s.accept(scan('in-1', T0 + 1000, token()), emit);
+    for (const d of v.track.filter((d) => d.t < v.arrivals[0]!)) s.observe!(d, emit);
+    expect(s.sessions()).toEqual([expect.objectContaining({ gate: 'in-1', status: 'open', members: [{ trackId: 1, state: 'active' }], cart: [], flags: [] })]);
+  });
+
+  it('binds a group of three to one session and charges one receipt', () => {
+    const tok = token({ groupSize: 3 });
+    const a = visit(1, T0, [at('P1')]);
+    const b = visit(2, T0 + 2000, [at('P2')], 3000, [1.3, 10.6]);
+    const c = visit(3, T0 + 4000, [at('P4')], 3000, [1.7, 10.6]);
+    const events = [
+      shelfEvent('e1', ['P1'], a.arrivals[0]! + 500, a.arrivals[0]! + 1500, pick('APPLE')),
+      shelfEvent('e2', ['P4'], c.arrivals[0]! + 500, c.arrivals[0]! + 1500, pick('CHEESE')),
+    ];
+    const end = Math.max(a.leftAt, b.leftAt, c.leftAt) + 10_000;
+    const out = feed(stage(), [scan('in-1', T0 + 1000, tok)], [...a.track, ...b.track, ...c.track, ...events], end);
+    const members = ofKind(out, 'session-member');
+    expect(members.map((m) => m.trackId)).toEqual([1, 2, 3]);
+    expect(new Set(members.map((m) => m.sessionId)).size).toBe(1);
+    const receipts = ofKind(out, 'receipt');
+    expect(receipts).toHaveLength(1);
+    expect(receipts[0]).toMatchObject({ status: 'charged', tokenNonce: nonceOf(tok), flags: [] });
+    expect(receipts[0]!.lines.map((l) => [l.sku, l.quantity])).toEqual([['APPLE', 1], ['CHEESE', 1]]);
+    // Not before the last member has crossed out and the settling time has passed.
+    expectSettled(receipts[0]!.t, Math.max(a.outAt, b.outAt, c.outAt), 3000);
+  });
+
+  it('refuses forged, expired, wrong-store, reused and misplaced scans with their reasons', () => {
+    const good = token();
+    const forged = good.slice(0, -1) + (good.endsWith('0') ? '1' : '0');
+    const expired = token({ expiresAtMs: T0 - 1 });
+    const otherStore = token({ store: 'elsewhere' });
+    const otherKey = token({}, new Uint8Array(32).fill(7));
+    const inputs: EngineInput[] = [
+      scan('in-1', T0, forged),
+      scan('in-1', T0 + 100, expired),
+      scan('in-1', T0 + 200, otherStore),
+      scan('in-1', T0 + 300, otherKey),
+      scan('in-1', T0 + 400, 'not a token'),
+      scan('in-2', T0 + 500, good),
+      scan('in-1', T0 + 2500, good),
+      scan('out-1', T0 + 3000, token()),
+    ];
+    const out = feed(stage(), inputs, [], T0 + 5000);
+    expect(ofKind(out, 'gate-refused').map((d) => d.reason)).toEqual(['bad-signature', 'expired', 'wrong-store', 'bad-signature', 'malformed', 'reused', 'not-an-entry-gate']);
+    const [admitted] = ofKind(out, 'gate-admitted');
+    expect(ofKind(out, 'gate-refused')[5]).toMatchObject({ claimedNonce: nonceOf(good), admittedSessionId: admitted!.sessionId });
+    expect(ofKind(out, 'gate-admitted')).toHaveLength(1);
+  });
+
+  it('still refuses a reused token after its first session has closed', () => {
+    const tok = token();
+    const v = visit(1, T0, []);
+    const out = feed(stage(), [scan('in-1', T0 + 1000, tok), scan('in-1', v.leftAt + 60_000, tok)], v.track, v.leftAt + 70_000);
+    expect(ofKind(out, 'receipt')).toHaveLength(1);
+    expect(ofKind(out, 'gate-refused').map((d) => d.reason)).toEqual(['reused']);
+  });
+
+  it('alerts on a tailgater and gives them an anonymous session held for review', () => {
+    const host = visit(1, T0, [at('P1')]);
+    // Right behind the host, no scan of their own.
+    const tail = walkedTrack(2, T0 + 1900, [[1.5, 10.8], [1.5, 9.2], at('P4'), 4000, ...toExit]);
+    const tailLast = tail[tail.length - 2] as TrackPoint;
+    const arrival = T0 + 1900 + 1600 + 4600;
+    const events = [shelfEvent('e1', ['P4'], arrival + 1000, arrival + 2000, pick('CHEESE'))];
+    const out = feed(stage(), [scan('in-1', T0 + 1000, token())], [...host.track, ...tail, ...events], tailLast.t + 10_000);
+    const [alert] = ofKind(out, 'tailgating-alert');
+    expect(alert).toMatchObject({ gate: 'in-1', trackId: 2, evidence: 'track-crossing' });
+    const anonymous = ofKind(out, 'receipt').find((r) => r.sessionId === alert!.sessionId)!;
+    expect(anonymous.tokenNonce).toBeUndefined();
+    expect(anonymous).toMatchObject({ status: 'held-for-review', flags: ['tailgating'], lines: [{ sku: 'CHEESE', quantity: 1 }] });
+    expect(ofKind(out, 'session-flag')).toContainEqual(expect.objectContaining({ sessionId: alert!.sessionId, reason: 'tailgating', trackId: 2 }));
+  });
+
+  it('raises no alert for a ghost track that appears just inside an entry and vanishes at once', () => {
+    // Reported for 0.3 s; the vision stage gives it up 3 s later (it stood still).
+    const ghost = path(5, T0, [[3, 8.7], 300]);
+    const last = ghost[ghost.length - 1]!;
+    const ended = [lifecycle('track-lost', 5, last.t, 3, 8.7), lifecycle('track-ended', 5, last.t, 3, 8.7)].map((d) => ({ ...d, t: last.t + 3000 }));
+    const out = feed(stage(), [], [...ghost, ...ended], T0 + 10_000);
+    expect(ofKind(out, 'tailgating-alert')).toEqual([]);
+    expect(ofKind(out, 'receipt')).toEqual([]);
+  });
+
+  it('treats a track first seen just inside an entry, and staying, as having come through it', () => {
+    const walker = walkedTrack(5, T0, [[1.5, 9.0], at('P1'), 3000, ...toExit]);
+    const out = feed(stage(), [scan('in-1', T0 - 800, token())], walker, T0 + 30_000);
+    expect(ofKind(out, 'session-member')).toEqual([expect.objectContaining({ trackId: 5, via: 'admission', gate: 'in-1' })]);
+  });
+
+  it('waits a moment for a scan read just after the crossing instead of calling it tailgating', () => {
+    const v = visit(1, T0, []);
+    const crossing = (v.track as TrackPoint[]).find((p) => p.kind === 'track-point' && p.y < 10)!.t;
+    const out = feed(stage(), [scan('in-1', crossing + 800, token())], v.track, v.leftAt + 10_000);
+    expect(ofKind(out, 'tailgating-alert')).toEqual([]);
+    expect(ofKind(out, 'session-member')).toEqual([expect.objectContaining({ trackId: 1, via: 'admission' })]);
+  });
+
+  it('uses an admission of the adjacent gate for a crossing at the post between the lanes', () => {
+    // Scanned at in-2 (x 2.2–3.2), tracked crossing at x 1.95, just inside in-1 (x 1–2).
+    const track = walkedTrack(1, T0, [[2.3, 10.6], [1.95, 10.4], 1500, [1.95, 9.2], 2000, ...toExit]);
+    const out = feed(stage(), [scan('in-2', T0 + 1000, token())], track, T0 + 30_000);
+    expect(ofKind(out, 'tailgating-alert')).toEqual([]);
+    expect(ofKind(out, 'session-member')).toEqual([expect.objectContaining({ trackId: 1, via: 'admission', gate: 'in-2' })]);
+  });
+
+  it('does not give a scan at one gate to someone crossing well inside the next lane before it', () => {
+    // A tailgater through in-2 while the scanned shopper still stands at in-1's scanner.
+    const shopper = visit(1, T0, []);
+    const tail = walkedTrack(2, T0, [[2.7, 10.8], [2.7, 9.2], 2000, ...toExit]);
+    const out = feed(stage(), [scan('in-1', T0 + 1900, token())], [...shopper.track, ...tail], shopper.leftAt + 10_000);
+    expect(ofKind(out, 'tailgating-alert')).toEqual([expect.objectContaining({ trackId: 2, gate: 'in-2' })]);
+    expect(ofKind(out, 'session-member').find((m) => m.via === 'admission')).toMatchObject({ trackId: 1 });
+  });
+
+  it('counts passages against admissions and alerts on one too many even when no track shows it', () => {
+    const v = visit(1, T0, []);
+    const crossing = (v.track as TrackPoint[]).find((p) => p.kind === 'track-point' && p.y < 10)!.t;
+    const inputs = [scan('in-1', T0 + 1000, token()), passage('in-1', crossing), passage('in-1', crossing + 700)];
+    const out = feed(stage(), inputs, v.track, v.leftAt + 10_000);
+    expect(ofKind(out, 'tailgating-alert')).toEqual([expect.objectContaining({ gate: 'in-1', evidence: 'passage-count', t: crossing + 700 })]);
+    expect(ofKind(out, 'tailgating-alert')[0]!.trackId).toBeUndefined();
+  });
+
+  it("does not let a tailgater's passage use up the slot of the next shopper scanned a moment later", () => {
+    const crossOf = (track: (TrackPoint | TrackLifecycleDecision)[]) => (track as TrackPoint[]).find((p) => p.kind === 'track-point' && p.y < 10)!.t;
+    const tail = walkedTrack(3, T0, [[1.5, 10.8], [1.5, 9.2], 2000, ...toExit]);
+    const t = crossOf(tail);
+    const a = visit(1, t + 100, [], 3000, [1.5, 10.8]);
+    const b = visit(2, t + 2600, [], 3000, [1.5, 10.8]);
+    const [aCross, bCross] = [crossOf(a.track), crossOf(b.track)];
+    // Each passage is within 3 s of the next scan, and b's is more than 3 s after the tailgater's.
+    expect(bCross - t).toBeGreaterThan(3000);
+    const inputs = [passage('in-1', t), scan('in-1', t + 1800, token()), passage('in-1', aCross), scan('in-1', t + 4300, token()), passage('in-1', bCross)];
+    const out = feed(stage(), inputs, [...tail, ...a.track, ...b.track], b.leftAt + 10_000);
+    expect(ofKind(out, 'tailgating-alert')).toEqual([expect.objectContaining({ trackId: 3, evidence: 'track-crossing' })]);
+    expect(ofKind(out, 'session-member').filter((m) => m.via === 'admission').map((m) => m.trackId)).toEqual([1, 2]);
+  });
+
+  it('raises one alert, not two, when the passage sensor and the cameras both saw the tailgater', () => {
+    const host = visit(1, T0, []);
+    const tail = walkedTrack(2, T0 + 1900, [[1.5, 10.8], [1.5, 9.2], 2000, ...toExit]);
+    const hostCross = (host.track as TrackPoint[]).find((p) => p.kind === 'track-point' && p.y < 10)!.t;
+    const tailCross = (tail as TrackPoint[]).find((p) => p.kind === 'track-point' && p.y < 10)!.t;
+    const inputs = [scan('in-1', T0 + 1000, token()), passage('in-1', hostCross), passage('in-1', tailCross)];
+    const out = feed(stage(), inputs, [...host.track, ...tail], host.leftAt + 20_000);
+    expect(ofKind(out, 'tailgating-alert')).toEqual([expect.objectContaining({ trackId: 2, evidence: 'track-crossing' })]);
+  });
+});
+
+describe('attribution and carts', () => {
+  it('puts a pick near a member in the cart and charges the receipt with the token nonce after exit and settle', () => {
+    const tok = token();
+    const v = visit(1, T0, [at('P2')]);
+    const e = shelfEvent('e1', ['P2'], v.arrivals[0]! + 500, v.arrivals[0]! + 1500, pick('BREAD', 2));
+    const out = feed(stage(), [scan('in-1', T0 + 1000, tok)], [...v.track, e], v.leftAt + 10_000);
+    const [attribution] = ofKind(out, 'attribution');
+    const [admitted] = ofKind(out, 'gate-admitted');
+    expect(attribution).toMatchObject({ eventId: 'e1', sessionId: admitted!.sessionId, basis: 'posterior', flags: [] });
+    expect(attribution!.probability).toBeGreaterThan(0.95);
+    expect(attribution!.candidates[0]).toMatchObject({ sessionId: admitted!.sessionId, trackId: 1 });
+    expect(attribution!.candidates[0]!.distanceM).toBeCloseTo(0.45, 1);
+    expect(ofKind(out, 'cart-change')).toEqual([expect.objectContaining({ sessionId: admitted!.sessionId, eventId: 'e1', sku: 'BREAD', quantity: 2 })]);
+    const [receipt] = ofKind(out, 'receipt');
+    expect(receipt).toMatchObject({ sessionId: admitted!.sessionId, tokenNonce: nonceOf(tok), status: 'charged', flags: [] });
+    expectSettled(receipt!.t, v.outAt, 3000);
+    expect(receipt!.lines).toEqual([{ sku: 'BREAD', quantity: 2, confidence: expect.closeTo(0.95, 1) }]);
+  });
+
+  it('honours a custom settling time', () => {
+    const v = visit(1, T0, []);
+    const out = feed(stage({ settleMs: 7000 }), [scan('in-1', T0 + 1000, token())], v.track, v.leftAt + 20_000);
+    expectSettled(ofKind(out, 'receipt')[0]!.t, v.outAt, 7000);
+  });
+
+  it('adds an event that settles after the shopper left but within the settling time', () => {
+    const v = visit(1, T0, [at('P1')], 1500);
+    const e = shelfEvent('late', ['P1'], v.arrivals[0]! + 200, v.arrivals[0]! + 1400, pick('APPLE'), { t: v.leftAt + 2000 });
+    const out = feed(stage(), [scan('in-1', T0 + 1000, token())], [...v.track, e], v.leftAt + 20_000);
+    expect(ofKind(out, 'receipt')[0]!.lines).toEqual([expect.objectContaining({ sku: 'APPLE', quantity: 1 })]);
+  });
+
+  it('gives the event to the nearer of two shoppers at adjacent plates', () => {
+    const a = visit(1, T0, [at('P2')], 6000);
+    const b = visit(2, T0 + 2500, [at('P3')], 6000, [1.3, 10.6]);
+    const both = Math.max(a.arrivals[0]!, b.arrivals[0]!);
+    const e = shelfEvent('e1', ['P3'], both + 500, both + 1500, pick('WINE'));
+    const out = feed(stage(), [scan('in-1', T0 + 1000, token()), scan('in-1', T0 + 3500, token())], [...a.track, ...b.track, e], b.leftAt + 10_000);
+    const sessionOf = new Map(ofKind(out, 'session-member').map((m) => [m.trackId, m.sessionId]));
+    const [attribution] = ofKind(out, 'attribution');
+    expect(attribution!.sessionId).toBe(sessionOf.get(2));
+    expect(attribution!.candidates.map((c) => c.trackId)).toEqual([2, 1]);
+    // 0.45 m against √(0.45² + 0.5²) = 0.67 m: a clear enough winner not to flag close-second.
+    expect(attribution!.candidates[1]!.probability).toBeLessThan(0.5 * attribution!.probability);
+  });
+
+  it('flags close-second (and low posterior) on both sessions when two shoppers stand equally near', () => {
+    // Both 0.25 m either side of P2's front: equidistant.
+    const a = visit(1, T0, [at('P2', -0.25)], 6000);
+    const b = visit(2, T0 + 2500, [at('P2', 0.25)], 6000, [1.3, 10.6]);
+    const both = Math.max(a.arrivals[0]!, b.arrivals[0]!);
+    const e = shelfEvent('e1', ['P2'], both + 500, both + 1500, pick('BREAD'));
+    const out = feed(stage(), [scan('in-1', T0 + 1000, token()), scan('in-1', T0 + 3500, token())], [...a.track, ...b.track, e], b.leftAt + 10_000);
+    const [attribution] = ofKind(out, 'attribution');
+    expect(attribution!.flags).toEqual(['low-posterior', 'close-second']);
+    const receipts = ofKind(out, 'receipt');
+    expect(receipts.map((r) => r.status)).toEqual(['held-for-review', 'held-for-review']);
+    expect(receipts.every((r) => r.flags.includes('close-second'))).toBe(true);
+    // One of them, not both, has the bread.
+    expect(receipts.flatMap((r) => r.lines).map((l) => l.sku)).toEqual(['BREAD']);
+  });
+
+  it('charges nobody for a weight change with no shopper in reach', () => {
+    const v = visit(1, T0, [[8, 2]]);
+    const e = shelfEvent('e1', ['P1'], v.arrivals[0]! + 500, v.arrivals[0]! + 1500, pick('APPLE'));
+    const out = feed(stage(), [scan('in-1', T0 + 1000, token())], [...v.track, e], v.leftAt + 10_000);
+    expect(ofKind(out, 'attribution')[0]).toMatchObject({ sessionId: 'nobody', basis: 'posterior' });
+    expect(ofKind(out, 'receipt')[0]).toMatchObject({ status: 'charged', lines: [] });
+  });
+
+  it('removes a put-back from the cart, reading it as what the shopper held', () => {
+    const v = visit(1, T0, [at('P1'), at('P4')]);
+    const events = [
+      shelfEvent('e1', ['P1'], v.arrivals[0]! + 500, v.arrivals[0]! + 1500, pick('APPLE', 2)),
+      // Put down on the cheese plate; the shelf's best reading is a cheese, an apple second.
+      shelfEvent('e2', ['P4'], v.arrivals[1]! + 500, v.arrivals[1]! + 1500, [
+        { sku: 'CHEESE', quantity: -1, probability: 0.55 },
+        { sku: 'APPLE', quantity: -1, probability: 0.4 },
+      ], { deltaGrams: [180] }),
+    ];
+    const out = feed(stage(), [scan('in-1', T0 + 1000, token())], [...v.track, ...events], v.leftAt + 10_000);
+    expect(ofKind(out, 'cart-change').map((c) => [c.sku, c.quantity, c.hypothesisRank])).toEqual([['APPLE', 2, 0], ['APPLE', -1, 1]]);
+    expect(ofKind(out, 'receipt')[0]).toMatchObject({ status: 'charged', lines: [expect.objectContaining({ sku: 'APPLE', quantity: 1 })] });
+  });
+
+  it('flags a put-back of something the session never took', () => {
+    const v = visit(1, T0, [at('P4')]);
+    const e = shelfEvent('e1', ['P4'], v.arrivals[0]! + 500, v.arrivals[0]! + 1500, [{ sku: 'CHEESE', quantity: -1, probability: 0.9 }], { deltaGrams: [200] });
+    const out = feed(stage(), [scan('in-1', T0 + 1000, token())], [...v.track, e], v.leftAt + 10_000);
+    expect(ofKind(out, 'cart-change')).toEqual([]);
+    expect(ofKind(out, 'session-flag')).toEqual([expect.objectContaining({ reason: 'unmatched-put-back', eventId: 'e1' })]);
+    expect(ofKind(out, 'receipt')[0]).toMatchObject({ status: 'held-for-review', flags: ['unmatched-put-back'], lines: [] });
+  });
+
+  it('flags a weight residual when no product explains the change', () => {
+    const v = visit(1, T0, [at('P2')]);
+    const e = shelfEvent('e1', ['P2'], v.arrivals[0]! + 500, v.arrivals[0]! + 1500, []);
+    const out = feed(stage(), [scan('in-1', T0 + 1000, token())], [...v.track, e], v.leftAt + 10_000);
+    expect(ofKind(out, 'attribution')[0]!.flags).toEqual(['weight-residual']);
+    expect(ofKind(out, 'receipt')[0]).toMatchObject({ status: 'held-for-review', flags: ['weight-residual'], lines: [] });
+  });
+
+  it('holds an age-restricted product for review', () => {
+    const v = visit(1, T0, [at('P3')]);
+    const e = shelfEvent('e1', ['P3'], v.arrivals[0]! + 500, v.arrivals[0]! + 1500, pick('WINE'));
+    const out = feed(stage(), [scan('in-1', T0 + 1000, token())], [...v.track, e], v.leftAt + 10_000);
+    expect(ofKind(out, 'receipt')[0]).toMatchObject({ status: 'held-for-review', flags: ['age-restricted'], lines: [expect.objectContaining({ sku: 'WINE' })] });
+    expect(ofKind(out, 'session-flag')).toEqual([expect.objectContaining({ reason: 'age-restricted', detail: expect.stringContaining('WINE') })]);
+  });
+
+  it('does not hold a receipt for an age-restricted product that was put back', () => {
+    const v = visit(1, T0, [at('P3'), at('P3', 0.05)]);
+    const events = [
+      shelfEvent('e1', ['P3'], v.arrivals[0]! + 500, v.arrivals[0]! + 1500, pick('WINE')),
+      shelfEvent('e2', ['P3'], v.arrivals[1]! + 500, v.arrivals[1]! + 1500, [{ sku: 'WINE', quantity: -1, probability: 0.9 }], { deltaGrams: [1200] }),
+    ];
+    const out = feed(stage(), [scan('in-1', T0 + 1000, token())], [...v.track, ...events], v.leftAt + 10_000);
+    expect(ofKind(out, 'receipt')[0]).toMatchObject({ status: 'charged', flags: [], lines: [] });
+  });
+});
+
+describe('staff and restocking', () => {
+  /** A member of staff from the stock-room door to plate `p`, working there for `ms`. */
+  const staffAt = (trackId: number, t0: number, p: keyof typeof plateX, ms: number) => walkedTrack(trackId, t0, [[9.5, 0.8], [plateX[p], frontY + 0.45], ms, [9.5, 0.8]], 1.2);
+
+  it('charges nobody for changes at a fixture in restock mode, even with a shopper close by', () => {
+    const v = visit(1, T0, [at('P3')], 8000);
+    const staff = staffAt(9, T0, 'P2', 20_000);
+    const e = shelfEvent('e1', ['P2'], v.arrivals[0]! + 500, v.arrivals[0]! + 3000, [{ sku: 'BREAD', quantity: -4, probability: 0.9 }], { deltaGrams: [1600] });
+    const out = feed(stage(), [restock('restock-start', T0), scan('in-1', T0 + 1000, token()), restock('restock-end', v.leftAt)], [...v.track, ...staff, e], v.leftAt + 10_000);
+    expect(ofKind(out, 'attribution')[0]).toMatchObject({ sessionId: 'nobody', basis: 'restock-mode', probability: 1 });
+    expect(ofKind(out, 'cart-change')).toEqual([]);
+  });
+
+  it('follows the shelf stage when it marked the event as nobody', () => {
+    const staff = staffAt(9, T0, 'P1', 10_000);
+    const e = shelfEvent('e1', ['P1'], T0 + 9000, T0 + 10_000, [{ sku: 'APPLE', quantity: -6, probability: 0.9 }], { sessionId: 'nobody' });
+    const out = feed(stage(), [], [...staff, e], T0 + 40_000);
+    expect(ofKind(out, 'attribution')[0]).toMatchObject({ sessionId: 'nobody', basis: 'marked-nobody' });
+  });
+
+  it('counts a staff track at the plate as the "nobody" alternative even without restock mode', () => {
+    const v = visit(1, T0, [at('P2', 0.9)], 8000);
+    const staff = staffAt(9, T0, 'P2', 20_000);
+    const e = shelfEvent('e1', ['P2'], v.arrivals[0]! + 500, v.arrivals[0]! + 3000, pick('BREAD'));
+    const out = feed(stage(), [scan('in-1', T0 + 1000, token())], [...v.track, ...staff, e], v.leftAt + 10_000);
+    expect(ofKind(out, 'attribution')[0]).toMatchObject({ sessionId: 'nobody', basis: 'posterior', nobody: { trackId: 9 } });
+  });
+
+  it('still charges a shopper who clearly picked at the far end of a fixture being restocked (unless told never to)', () => {
+    const v = visit(1, T0, [at('P1')], 8000);
+    const staff = walkedTrack(9, T0, [[9.5, 0.8], [7.5, 5.75], 25_000], 1.2);
+    const e = shelfEvent('e1', ['P1'], v.arrivals[0]! + 500, v.arrivals[0]! + 1500, pick('APPLE'), { sessionId: 'nobody' });
+    const inputs = [restock('restock-start', T0), scan('in-1', T0 + 1000, token())];
+    const charged = feed(stage(), inputs, [...v.track, ...staff, e], v.leftAt + 10_000);
+    expect(ofKind(charged, 'attribution')[0]).toMatchObject({ basis: 'posterior', sessionId: ofKind(charged, 'gate-admitted')[0]!.sessionId });
+    expect(ofKind(charged, 'receipt')[0]!.lines).toEqual([expect.objectContaining({ sku: 'APPLE' })]);
+    const never = feed(stage({ restockPolicy: 'never-charge' }), inputs, [...v.track, ...staff, e], v.leftAt + 10_000);
+    expect(ofKind(never, 'attribution')[0]).toMatchObject({ sessionId: 'nobody', basis: 'marked-nobody' });
+    expect(ofKind(never, 'receipt')[0]).toMatchObject({ lines: [], flags: ['close-second'] });
+  });
+});
+
+describe('tracks lost and found', () => {
+  it('flags a session whose member track was lost and re-found', () => {
+    const v = visit(1, T0, [at('P1')]);
+    const mid = v.arrivals[0]! + 1000;
+    const out = feed(stage(), [scan('in-1', T0 + 1000, token())], [...v.track, lifecycle('track-lost', 1, mid, 4.25, 5.75), lifecycle('track-refound', 1, mid + 400, 4.25, 5.75)], v.leftAt + 10_000);
+    expect(ofKind(out, 'session-flag')).toEqual([expect.objectContaining({ reason: 'track-lost', trackId: 1 })]);
+    expect(ofKind(out, 'receipt')[0]).toMatchObject({ status: 'held-for-review', flags: ['track-lost'] });
+  });
+
+  it('lets a new track take over a member whose track ended mid-store, and charges its picks to the session', () => {
+    const first = walkedTrack(1, T0, [lane, scanner, 1500, inside, [3, 7]]);
+    const broke = first[first.length - 1] as TrackLifecycleDecision;
+    const second = walkedTrack(2, broke.t + 800, [[3.2, 7], at('P4'), 3000, ...toExit]);
+    const atPlate = (second as TrackPoint[]).find((p) => p.kind === 'track-point' && p.x === at('P4')[0] && p.y === at('P4')[1])!.t;
+    const e = shelfEvent('e1', ['P4'], atPlate + 500, atPlate + 1500, pick('CHEESE'));
+    const lastT = (second[second.length - 1] as TrackLifecycleDecision).t;
+    const outAt = (second as TrackPoint[]).find((p) => p.kind === 'track-point' && p.t > atPlate && p.y >= 10 - 1e-9)!.t;
+    const out = feed(stage(), [scan('in-1', T0 + 1000, token())], [...first, ...second, e], lastT + 10_000);
+    expect(ofKind(out, 'session-member').map((m) => [m.trackId, m.via])).toEqual([[1, 'admission'], [2, 'rebind']]);
+    const [receipt] = ofKind(out, 'receipt');
+    expect(receipt).toMatchObject({ flags: ['track-lost'], lines: [expect.objectContaining({ sku: 'CHEESE' })] });
+    // Closed at exit + settle, not held open for the lost track.
+    expectSettled(receipt!.t, outAt, 3000);
+  });
+
+  it('closes a session whose member vanished for good after the give-up time, flagged', () => {
+    const first = walkedTrack(1, T0, [lane, scanner, 1500, inside, [3, 7]]);
+    const broke = first[first.length - 1] as TrackLifecycleDecision;
+    const out = feed(stage({ lostGiveUpMs: 60_000 }), [scan('in-1', T0 + 1000, token())], first, broke.t + 120_000);
+    expect(ofKind(out, 'receipt')).toEqual([expect.objectContaining({ t: broke.t + 60_000, flags: ['track-lost'], status: 'held-for-review' })]);
+  });
+
+  it('closes a session nobody came in on once its admission and the give-up time have passed', () => {
+    const out = feed(stage({ admissionWindowMs: 10_000, lostGiveUpMs: 30_000 }), [scan('in-1', T0, token())], [], T0 + 60_000);
+    expect(ofKind(out, 'receipt')).toEqual([expect.objectContaining({ t: T0 + 40_000, flags: ['track-lost'], lines: [] })]);
+    expect(ofKind(out, 'session-flag')[0]!.detail).toBe('no track came in on this session');
+  });
+
+  it('issues receipts for sessions still open at the end, flagged when members never left', () => {
+    const inStore = walkedTrack(1, T0, [lane, scanner, 1500, inside, at('P1'), 30_000]).slice(0, -1);
+    const end = inStore[inStore.length - 1]!.t;
+    const out = feed(stage(), [scan('in-1', T0 + 1000, token())], inStore, end);
+    expect(ofKind(out, 'receipt')).toEqual([expect.objectContaining({ t: end, flags: ['track-lost'], status: 'held-for-review' })]);
+  });
+});
+
+describe('determinism', () => {
+  it('gives identical decisions for the same stream, run twice', () => {
+    const a = visit(1, T0, [at('P1'), at('P3')]);
+    const b = visit(2, T0 + 2500, [at('P2'), at('P4')], 3000, [1.3, 10.6]);
+    const tail = walkedTrack(3, T0 + 4000, [[1.5, 10.8], [1.5, 9.2], at('P2', 0.3), 3000, ...toExit]);
+    const events = [
+      shelfEvent('e1', ['P1'], a.arrivals[0]! + 500, a.arrivals[0]! + 1500, pick('APPLE', 3)),
+      shelfEvent('e2', ['P2'], b.arrivals[0]! + 500, b.arrivals[0]! + 1500, pick('BREAD')),
+      shelfEvent('e3', ['P3'], a.arrivals[1]! + 500, a.arrivals[1]! + 1500, pick('WINE')),
+      shelfEvent('e4', ['P4'], b.arrivals[1]! + 500, b.arrivals[1]! + 1500, pick('CHEESE')),
+    ];
+    const run = (): EngineDecision[] =>
+      feed(stage(), [scan('in-1', T0 + 1000, token({ nonce: 'fixed-a' })), scan('in-1', T0 + 3500, token({ nonce: 'fixed-b' }))], [...a.track, ...b.track, ...tail, ...events], b.leftAt + 20_000);
+    const first = JSON.stringify(run());
+    expect(JSON.stringify(run())).toBe(first);
+    expect(ofKind(JSON.parse(first) as EngineDecision[], 'receipt')).toHaveLength(3);
+  });
+});

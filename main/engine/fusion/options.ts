@@ -1,0 +1,124 @@
+// Every tunable of the fusion stage in one place, with the reason for its default. Times are store
+// milliseconds, distances metres on the plan. Defaults come from the design (σ, thresholds) and from
+// the demo store's geometry and the simulator's tuning seeds, never from a table seed.
+
+export interface FusionOptions {
+  /** The store's HMAC key: entry tokens are verified against it, on replay as live. */
+  storeKey: Uint8Array;
+  /** After a session's last member leaves, wait this long for shelf events still settling before the receipt. */
+  settleMs: number;
+  /** Who pays for an item handed between strangers: the picker (the only policy so far). */
+  strangerHandOffPolicy: 'picker-pays';
+
+  // ---- gate ----------------------------------------------------------------------------------
+  /** After a scan (or the last member through), how long its remaining group members may still walk in. */
+  admissionWindowMs: number;
+  /** An unadmitted crossing waits this long for a scan read late before it counts as tailgating. */
+  tailgateGraceMs: number;
+  /** Gate lines are stretched by this at each end: a track may clip the post of a 1 m gate. */
+  gateToleranceM: number;
+  /** A crossing may use an admission of another entry gate this close to it (adjacent lanes). */
+  admissionGateRadiusM: number;
+  /** A track first seen inside, this close to an entry line, came through it unseen. */
+  entryStartRadiusM: number;
+  /** A passage count beyond the admissions matches a tailgating track within this much time. */
+  passageMatchMs: number;
+  /** A member's track ending this close to a gate line (or outside the floor) has left the store. */
+  exitNearM: number;
+
+  // ---- identity across track breaks ------------------------------------------------------------
+  /** A new track may take over a member lost up to this long before (or a little after) it started. */
+  rebindWindowMs: number;
+  /** … within base + speed × gap of where the member was last seen, at most max. */
+  rebindBaseM: number;
+  rebindSpeedMps: number;
+  rebindMaxM: number;
+  /** A session whose remaining members' tracks all ended away from the gates is closed this long after. */
+  lostGiveUpMs: number;
+
+  // ---- attribution ---------------------------------------------------------------------------
+  /** Spread of a picker's floor position around the plate front (arm's length, tracking noise). */
+  sigmaM: number;
+  /** Beyond this distance nobody reaches the plate: the "nobody / staff" likelihood is the kernel's value here. */
+  reachM: number;
+  /** The event's time span is widened by this on both sides: hands move before and after the weight does. */
+  eventPadMs: number;
+  /** Track points reach fusion a tick late: an event is attributed once time is this far past its padded end. */
+  trackLagMs: number;
+  /** Track history kept per track, ms: events arrive seconds after they happen. */
+  historyMs: number;
+  /** A track of no session first seen this close to a staff zone (the stock-room door) is staff. */
+  staffAreaMarginM: number;
+
+  // ---- restocking ----------------------------------------------------------------------------
+  /**
+   * A weight change at a fixture in restock mode (or marked 'nobody' by the shelf stage for it):
+   * 'never-charge' gives it to nobody; 'charge-when-clear' still charges a shopper who clearly made
+   * it — posterior at least lowPosterior and no track of no session (staff) within restockClearM.
+   * Shoppers do pick from a gondola while staff fill its other end.
+   */
+  restockPolicy: 'never-charge' | 'charge-when-clear';
+  restockClearM: number;
+
+  // ---- flags ---------------------------------------------------------------------------------
+  /** A winning posterior below this flags the session 'low-posterior'. */
+  lowPosterior: number;
+  /** A runner-up with at least this share of the winner's posterior flags 'close-second' (winner and runner-up). */
+  closeSecondRatio: number;
+  /**
+   * A session that lost an event while keeping at least this posterior is flagged 'close-second'
+   * too: its receipt may be short of the item, and charging it unreviewed would be a guess.
+   */
+  contenderProbability: number;
+  /** No hypothesis, or a top hypothesis below this probability, flags 'weight-residual'. */
+  weightResidualProbability: number;
+}
+
+export type FusionTunables = Omit<FusionOptions, 'storeKey'>;
+
+export const defaultFusionOptions: Readonly<FusionTunables> = Object.freeze({
+  settleMs: 3000,
+  strangerHandOffPolicy: 'picker-pays',
+
+  admissionWindowMs: 15_000,
+  // The scanner reads 0.05–0.4 s after the code is held up and the shopper is through ~0.5 s later;
+  // track points lag by a tick. 1.5 s covers a slow read without delaying real alerts much.
+  tailgateGraceMs: 1500,
+  gateToleranceM: 0.3,
+  // Only tracking noise at the post between two lanes (the demo's are 0.2 m apart): a crossing well
+  // inside the next lane is someone in that lane.
+  admissionGateRadiusM: 0.35,
+  entryStartRadiusM: 1.5,
+  passageMatchMs: 3000,
+  exitNearM: 1.5,
+
+  rebindWindowMs: 30_000,
+  rebindBaseM: 1.5,
+  rebindSpeedMps: 1.0,
+  rebindMaxM: 6,
+  lostGiveUpMs: 120_000,
+
+  sigmaM: 0.35,
+  // A body centre 1.2 m from a plate edge is at full stretch; at 1.2 m a shopper ties with nobody.
+  reachM: 1.2,
+  eventPadMs: 500,
+  trackLagMs: 300,
+  historyMs: 60_000,
+  staffAreaMarginM: 1.0,
+
+  restockPolicy: 'charge-when-clear',
+  // Staff at a plate stand ~0.4–0.6 m from its front; beyond 1 m they are working elsewhere.
+  restockClearM: 1.0,
+
+  lowPosterior: 0.8,
+  closeSecondRatio: 0.5,
+  // The share a winner at the lowPosterior bound leaves to the rest.
+  contenderProbability: 0.2,
+  weightResidualProbability: 0.5,
+});
+
+/** Defaults overridden by what the caller set; an option passed as undefined keeps its default. */
+export function fusionOptions(options: Partial<FusionTunables> & { storeKey: Uint8Array }): FusionOptions {
+  const set = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+  return { ...defaultFusionOptions, ...set } as FusionOptions;
+}

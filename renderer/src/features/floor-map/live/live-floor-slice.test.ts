@@ -1,0 +1,184 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createAppStore, resetAppStore, type AppStore } from '../../../state/app-store';
+import { sampleLiveFrame, sampleShopper } from '../../../testing/sample-data';
+import { TestDoubleApiClient } from '../../../testing/test-double-api-client';
+import { DEFAULT_FRAME_INTERVAL_MS, initialLiveFloorState } from './live-floor-slice';
+import { selectTrailPolyline } from './live-selectors';
+
+let client: TestDoubleApiClient;
+let store: AppStore;
+const live = () => store.getState().liveFloor;
+
+beforeEach(() => {
+  client = new TestDoubleApiClient('open');
+  store = createAppStore({ client });
+});
+
+describe('live floor slice: subscription', () => {
+  it('starts empty and unsubscribed', () => {
+    expect(live()).toMatchObject({ frame: null, selectedTrackId: null, attached: false });
+    expect(client.subscriberCount('liveFloor')).toBe(0);
+  });
+
+  it('subscribes on attach and keeps the frames the client pushes', () => {
+    live().attach();
+    expect(client.subscriberCount('liveFloor')).toBe(1);
+    const frame = sampleLiveFrame(1000, [sampleShopper(1, 2, 3)]);
+    client.push('liveFloor', frame);
+    expect(live().frame).toBe(frame);
+    expect(live().attached).toBe(true);
+  });
+
+  it('unsubscribes and forgets the feed on detach', () => {
+    const detach = live().attach();
+    client.push('liveFloor', sampleLiveFrame(1000, [sampleShopper(1, 2, 3)]));
+    live().select(1);
+    detach();
+    expect(client.subscriberCount('liveFloor')).toBe(0);
+    expect(live()).toMatchObject({ frame: null, selectedTrackId: null, attached: false });
+    expect(live().trails.size).toBe(0);
+  });
+
+  it('survives StrictMode’s attach, detach, attach with exactly one subscription', () => {
+    const first = live().attach();
+    first();
+    const second = live().attach();
+    expect(client.subscriberCount('liveFloor')).toBe(1);
+    client.push('liveFloor', sampleLiveFrame(1000));
+    expect(live().frame).not.toBeNull();
+    second();
+    expect(client.subscriberCount('liveFloor')).toBe(0);
+  });
+
+  it('a stale detach does not end a newer subscription', () => {
+    const first = live().attach();
+    live().attach();
+    first();
+    expect(client.subscriberCount('liveFloor')).toBe(1);
+    client.push('liveFloor', sampleLiveFrame(1000));
+    expect(live().frame?.t).toBe(1000);
+  });
+
+  it('reset unsubscribes and goes back to the first state', () => {
+    live().attach();
+    client.push('liveFloor', sampleLiveFrame(1000, [sampleShopper(4, 0, 0)]));
+    live().select(4);
+    resetAppStore(store);
+    expect(client.subscriberCount('liveFloor')).toBe(0);
+    expect(live()).toMatchObject(initialLiveFloorState());
+    expect(live().trails.size).toBe(0);
+  });
+});
+
+describe('live floor slice: frames and trails', () => {
+  beforeEach(() => {
+    live().attach();
+  });
+
+  it('builds a trail per track from successive frames', () => {
+    client.push('liveFloor', sampleLiveFrame(1000, [sampleShopper(1, 0, 0), sampleShopper(2, 5, 5)]));
+    client.push('liveFloor', sampleLiveFrame(2000, [sampleShopper(1, 1, 0), sampleShopper(2, 5, 6)]));
+    client.push('liveFloor', sampleLiveFrame(3000, [sampleShopper(1, 2, 0), sampleShopper(2, 5, 7)]));
+    expect(selectTrailPolyline(live(), 1)).toEqual([
+      [0, 0],
+      [1, 0],
+      [2, 0],
+    ]);
+    expect(selectTrailPolyline(live(), 2)).toHaveLength(3);
+  });
+
+  it('drops the trail of a track that disappears', () => {
+    client.push('liveFloor', sampleLiveFrame(1000, [sampleShopper(1, 0, 0), sampleShopper(2, 5, 5)]));
+    client.push('liveFloor', sampleLiveFrame(1100, [sampleShopper(1, 0.1, 0)]));
+    expect(selectTrailPolyline(live(), 2)).toEqual([]);
+    expect(live().trails.size).toBe(1);
+  });
+
+  it('ignores a repeated or late frame, which would animate shoppers backwards', () => {
+    const latest = sampleLiveFrame(2000, [sampleShopper(1, 2, 0)]);
+    client.push('liveFloor', sampleLiveFrame(1000, [sampleShopper(1, 1, 0)]));
+    client.push('liveFloor', latest);
+    client.push('liveFloor', sampleLiveFrame(2000, [sampleShopper(1, 9, 9)]));
+    client.push('liveFloor', sampleLiveFrame(1500, [sampleShopper(1, 9, 9)]));
+    expect(live().frame).toBe(latest);
+    expect(selectTrailPolyline(live(), 1)).toEqual([
+      [1, 0],
+      [2, 0],
+    ]);
+  });
+
+  it('starts afresh when store time jumps far back (a restarted simulation)', () => {
+    client.push('liveFloor', sampleLiveFrame(10_000_000, [sampleShopper(1, 1, 0)]));
+    client.push('liveFloor', sampleLiveFrame(10_000_100, [sampleShopper(1, 2, 0)]));
+    const restarted = sampleLiveFrame(5000, [sampleShopper(1, 7, 7)]);
+    client.push('liveFloor', restarted);
+    expect(live().frame).toBe(restarted);
+    expect(selectTrailPolyline(live(), 1)).toEqual([[7, 7]]);
+  });
+
+  it('learns the frame interval from arrival times, smoothed and clamped', () => {
+    live().receiveFrame(sampleLiveFrame(0), 1000);
+    expect(live().frameIntervalMs).toBe(DEFAULT_FRAME_INTERVAL_MS);
+    for (let i = 1; i <= 30; i++) live().receiveFrame(sampleLiveFrame(i * 1000), 1000 + i * 250);
+    expect(live().frameIntervalMs).toBeCloseTo(250, 0);
+    expect(live().receivedAt).toBe(1000 + 30 * 250);
+    for (let i = 31; i <= 60; i++) live().receiveFrame(sampleLiveFrame(i * 1000), 1000 + 30 * 250 + (i - 30) * 5000);
+    expect(live().frameIntervalMs).toBe(1000);
+  });
+
+  it('keeps up with 300 shoppers at 10 Hz for a minute of frames', () => {
+    const started = performance.now();
+    for (let f = 0; f < 600; f++) {
+      const t = f * 100;
+      const shoppers = Array.from({ length: 300 }, (_, i) => sampleShopper(i + 1, (i % 30) + Math.sin(t / 3000 + i), Math.floor(i / 30) * 2));
+      client.push('liveFloor', sampleLiveFrame(t, shoppers));
+    }
+    expect(live().trails.size).toBe(300);
+    expect(selectTrailPolyline(live(), 1).length).toBeLessThanOrEqual(64);
+    // Generous: the point is that per-frame work is linear and small, not a benchmark.
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+});
+
+describe('live floor slice: selection', () => {
+  beforeEach(() => {
+    live().attach();
+    client.push('liveFloor', sampleLiveFrame(1000, [sampleShopper(3, 0, 0), sampleShopper(10, 1, 1), sampleShopper(7, 2, 2)]));
+  });
+
+  it('selects and clears a shopper', () => {
+    live().select(7);
+    expect(live().selectedTrackId).toBe(7);
+    live().select(null);
+    expect(live().selectedTrackId).toBeNull();
+  });
+
+  it('steps through shoppers by track id, wrapping round', () => {
+    const next = () => {
+      live().selectAdjacent(1);
+      return live().selectedTrackId;
+    };
+    expect([next(), next(), next(), next()]).toEqual([3, 7, 10, 3]);
+    live().selectAdjacent(-1);
+    expect(live().selectedTrackId).toBe(10);
+    live().selectAdjacent(-1);
+    expect(live().selectedTrackId).toBe(7);
+  });
+
+  it('starts from the end when stepping back with nothing selected', () => {
+    live().selectAdjacent(-1);
+    expect(live().selectedTrackId).toBe(10);
+  });
+
+  it('does nothing with nobody on the floor', () => {
+    client.push('liveFloor', sampleLiveFrame(2000, []));
+    live().selectAdjacent(1);
+    expect(live().selectedTrackId).toBeNull();
+  });
+
+  it('keeps the selection when the track leaves, so the panel can say so', () => {
+    live().select(10);
+    client.push('liveFloor', sampleLiveFrame(2000, [sampleShopper(3, 0, 0)]));
+    expect(live().selectedTrackId).toBe(10);
+  });
+});
