@@ -12,6 +12,7 @@ import { openStoreDatabase, type StoreDatabase } from '../db';
 import type { PlateSamples } from '../engine/inputs';
 import { readRecording } from './reader';
 import { RecordingWriter } from './writer';
+import { seededUniform } from '../engine/seeded-uniform';
 
 export interface RecordingBenchOptions {
   plates: number;
@@ -70,7 +71,7 @@ function writeAndRead(
   samplesPerRun: number,
   seed: number,
 ): Omit<RecordingBenchResult, 'fileBytes' | 'fileBytesPerSample'> {
-  const random = mulberry32(seed);
+  const random = seededUniform(seed);
   const dt = 1000 / hz;
   const ticks = Math.round((seconds * hz) / samplesPerRun);
   // One reused input per plate, as a driver would: the writer copies what it keeps.
@@ -114,17 +115,6 @@ function writeAndRead(
   };
 }
 
-/** A small seeded PRNG: the same seed gives the same store, run after run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Standard normal, by summing 12 uniforms: plenty for noise, and no log of zero to guard. */
 function gaussian(random: () => number): number {

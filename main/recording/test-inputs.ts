@@ -4,6 +4,7 @@
 import { boxStride, keypointStride, type EngineInput, type PlateSamples } from '../engine/inputs';
 import { recordedPosition, recordedScore, recordedSize } from './detections-codec';
 import { recordedGrams } from './plate-codec';
+import { seededUniform } from '../engine/seeded-uniform';
 
 export interface SampleInputsOptions {
   fromMs?: number;
@@ -13,7 +14,7 @@ export interface SampleInputsOptions {
 
 /** Inputs of a few seconds of a tiny store, each source in time order, sources interleaved by time. */
 export function sampleInputs({ fromMs = 1000, seconds = 3, seed = 7 }: SampleInputsOptions = {}): EngineInput[] {
-  const random = seeded(seed);
+  const random = seededUniform(seed);
   const endMs = fromMs + seconds * 1000;
   const out: EngineInput[] = [];
 
@@ -85,15 +86,4 @@ export function recorded(input: EngineInput): EngineInput {
     default:
       return { ...input };
   }
-}
-
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

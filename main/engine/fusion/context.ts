@@ -10,7 +10,7 @@ import { Attributor } from './attribution';
 import { gateLine, type GateLine } from './gate-lines';
 import { Gatekeeper } from './gatekeeper';
 import type { FusionOptions } from './options';
-import { RestockFixtures } from './restock';
+import { RestockMode } from '../restock-mode';
 import type { Session } from './session';
 import { TrackRegistry, type TrackState } from './tracks';
 
@@ -44,7 +44,7 @@ export class FusionContext {
   readonly tracks: TrackRegistry;
   readonly attributor: Attributor;
   readonly gatekeeper: Gatekeeper;
-  readonly restock = new RestockFixtures();
+  readonly restock = new RestockMode();
   /** Open, settling and recently closed sessions by id (closed ones are swept after historyMs). */
   readonly sessions = new Map<string, Session>();
   readonly closedAt = new Map<string, number>();

@@ -5,7 +5,8 @@
 import type { EngineDecision } from '../decisions';
 import type { PlateSamples } from '../inputs';
 import { createShelfStage } from './shelf-stage';
-import { seededNormal, seededUniform } from './synthetic';
+import { seededUniform } from '../seeded-uniform';
+import { seededNormal } from './synthetic';
 import { testStore, type TestFixture } from './test-store';
 
 export interface SegmentationBenchOptions {

@@ -8,7 +8,7 @@ import { explainSettled } from './explain';
 import { quantityPrior } from './hypotheses';
 import { buildShelfLayout } from './layout';
 import { shelfStageOptions } from './options';
-import { RestockMode } from './restock-mode';
+import { RestockMode } from '../restock-mode';
 import { demoProducts, testStore } from './test-store';
 
 const grams = (sku: string): number => demoProducts.find((p) => p.sku === sku)!.weightMeanG;

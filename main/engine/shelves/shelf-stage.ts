@@ -14,7 +14,7 @@ import { quantityPrior, type QuantityModel } from './hypotheses';
 import { Inventory, type PlateInventory } from './inventory';
 import { buildShelfLayout } from './layout';
 import { shelfStageOptions, type ShelfStageOptions } from './options';
-import { RestockMode } from './restock-mode';
+import { RestockMode } from '../restock-mode';
 import { Segmenter, type SettledChange } from './segmenter';
 
 export interface ShelfStage extends EngineStage {

@@ -7,6 +7,7 @@ import type { EngineDecision } from '../decisions';
 import { createEngine } from '../engine';
 import { inputTime, type EngineInput, type PlateSamples } from '../inputs';
 import type { EngineStage } from '../stage';
+import { seededUniform } from '../seeded-uniform';
 
 export interface SyntheticPlate {
   plate: string;
@@ -56,17 +57,6 @@ export interface SyntheticScenario {
   gaps?: readonly SyntheticGap[];
 }
 
-/** Small, fast, seedable: mulberry32. */
-export function seededUniform(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function seededNormal(seed: number): () => number {
   const u = seededUniform(seed);

@@ -6,6 +6,7 @@
 import type { Detections, EngineInput } from '../inputs';
 import { projectToImage } from '../../store/geometry';
 import type { Camera, StoreModel } from '../../store/schema';
+import { seededUniform } from '../seeded-uniform';
 
 export interface Walker {
   /** Waypoints (x, y) and the store times (ms) they are reached; linear in between. */
@@ -57,17 +58,6 @@ export function sceneStore(cameras: Camera[], width = 10, depth = 5): StoreModel
   } as unknown as StoreModel;
 }
 
-/** mulberry32: a tiny seeded generator, enough for test noise. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function positionAt(w: Walker, t: number): [number, number] | null {
   const { path, times } = w;
@@ -113,7 +103,7 @@ function render(camera: Camera, x: number, y: number, h: number, noise: () => nu
 export function renderScene(store: StoreModel, walkers: Walker[], t0: number, t1: number, options: SceneOptions = {}): EngineInput[] {
   const fps = options.fps ?? 15;
   const period = 1000 / fps;
-  const rand = random(7);
+  const rand = seededUniform(7);
   const noisePx = options.boxNoisePx ?? 2;
   const noise = (): number => (rand() * 2 - 1) * noisePx;
   const frames: Detections[] = [];

@@ -1,9 +1,11 @@
-// Which fixtures staff are restocking, from their restock-start/end actions: a weight change there
-// is staff work and must never reach a shopper's cart, whatever the cameras say. An event that
-// overlaps the mode at all counts (the shelf stage reads it the same way, so the two agree).
-import type { StaffAction } from '../inputs';
+// Staff restocking: between "restock-start" and "restock-end" at a fixture, weight changes on its
+// shelves are staff work and must never reach a shopper's cart. An event that overlaps the mode at
+// all counts as staff's (a restock-end sent a moment before the last unit settles must not turn that
+// unit into a shopper's put-back). Several staff may restock one fixture; the mode ends with the last.
+// Shared by the shelf and fusion stages, so both read the mode the same way.
+import type { StaffAction } from './inputs';
 
-export class RestockFixtures {
+export class RestockMode {
   private readonly actors = new Map<string, Set<string>>();
   private readonly endedAt = new Map<string, number>();
 
@@ -22,6 +24,11 @@ export class RestockFixtures {
       this.actors.delete(action.fixture);
       this.endedAt.set(action.fixture, action.t);
     }
+  }
+
+  /** True while someone restocks the fixture. */
+  active(fixture: string): boolean {
+    return this.actors.has(fixture);
   }
 
   /** True when the fixture was in restock mode at any time from `startMs` until now. */

@@ -1,0 +1,13 @@
+// A tiny seeded uniform generator (mulberry32) for synthetic signals in tests and benchmarks: the
+// same seed gives the same numbers on every machine. Not for the simulator, which has its own
+// stream-splitting generator (main/sim/behaviour/rng.ts).
+export function seededUniform(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
