@@ -4,7 +4,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
+import { benchSegmentation } from '../../../engine/shelves/bench';
 import { benchRecording } from '../../../recording';
+import { benchTracking } from '../../../runs/bench-tracking';
 import { accuracyTable, benchAccuracy } from '../../../runs/bench-accuracy';
 import { findScenario, scenarios } from '../../../sim/scenarios';
 import { loadStore } from '../../../store/load';
@@ -17,7 +19,7 @@ const positive = (value: string) => {
 };
 
 export function registerBench(program: Command): void {
-  const bench = program.command('bench').description('benchmarks: accuracy on the simulator scenarios, recording speed');
+  const bench = program.command('bench').description('benchmarks: accuracy on the simulator scenarios, shelves, tracking, recording');
 
   bench
     .command('accuracy')
@@ -41,6 +43,44 @@ export function registerBench(program: Command): void {
       writeFileSync(opts.json, `${JSON.stringify(rows, null, 1)}\n`);
       console.log(accuracyTable(rows));
       console.log(`\n(rows written to ${opts.json}; — = stage not built yet)`);
+    });
+
+  bench
+    .command('shelves')
+    .description('samples per second through the shelf stage\'s segmentation (target: 5 million on one core)')
+    .option('--plates <n>', 'plates', positive, 1362)
+    .option('--seconds <n>', 'seconds of data', positive, 60)
+    .option('--hz <n>', 'samples per second per plate', positive, 60)
+    .option('--runs <n>', 'timed runs (the first warms the JIT up)', positive, 5)
+    .action((opts: { plates: number; seconds: number; hz: number; runs: number }) => {
+      const rates: number[] = [];
+      for (let i = 0; i < opts.runs; i++) rates.push(benchSegmentation({ plates: opts.plates, seconds: opts.seconds, hz: opts.hz }));
+      const sorted = [...rates].sort((a, b) => a - b);
+      const median = sorted[Math.floor(sorted.length / 2)]!;
+      console.log(`segmentation, ${opts.plates} plates at ${opts.hz} Hz, ${opts.seconds} s per run: median ${(median / 1e6).toFixed(1)} M samples/s (runs: ${rates.map((r) => (r / 1e6).toFixed(1)).join(', ')})`);
+      console.log(JSON.stringify({ samplesPerSecondMedian: median, runs: rates }));
+    });
+
+  bench
+    .command('tracking')
+    .description('HOTA, IDF1 and MOTA of the floor tracks (1 m and 2 m) against the number of shoppers, with tracker cost')
+    .option('--store <demo|DIR>', 'the store', 'demo')
+    .option('--shoppers <list>', 'comma-separated shopper counts', '5,20,40,60')
+    .option('--minutes <n>', 'simulated minutes per count', positive, 5)
+    .option('--seed <n>', 'seed (tracking was tuned on seeds 1-3)', positive, 101)
+    .action((opts: { store: string; shoppers: string; minutes: number; seed: number }) => {
+      const store = loadStore(resolveStoreDir(opts.store));
+      const rows = opts.shoppers.split(',').map((n) => {
+        console.error(`tracking: ${n} shoppers, ${opts.minutes} min, seed ${opts.seed}…`);
+        return benchTracking(store, { shoppers: Number(n), minutes: opts.minutes, seed: opts.seed });
+      });
+      const f = (v: number) => v.toFixed(3);
+      console.log('| shoppers | people | HOTA 1 m | IDF1 1 m | MOTA 1 m | HOTA 2 m | IDF1 2 m | MOTA 2 m | ID switches / shopper-hour | ms / camera frame | ms / floor tick |');
+      console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+      for (const r of rows) {
+        console.log(`| ${r.shoppers} | ${r.people} | ${f(r.hota1)} | ${f(r.idf11)} | ${f(r.mota1)} | ${f(r.hota2)} | ${f(r.idf12)} | ${f(r.mota2)} | ${r.idswPerShopperHour.toFixed(1)} | ${r.msPerFrame.toFixed(3)} | ${r.msPerTick.toFixed(2)} |`);
+      }
+      console.log(JSON.stringify(rows));
     });
 
   bench
