@@ -8,6 +8,7 @@ import { registerMot } from './commands/mot';
 import { registerServe } from './commands/serve';
 import { registerSimulation } from './commands/sim';
 import { registerStore } from './commands/store';
+import { registerToken } from './commands/token';
 
 export function buildProgram(): Command {
   const program = new Command('walkout')
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerMot(program);
   registerBench(program);
   registerDoctor(program);
+  registerToken(program);
   return program;
 }
 
