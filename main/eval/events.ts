@@ -6,6 +6,7 @@
 import type { AttributionDecision, ReceiptDecision, ShelfEventDecision } from '../engine/decisions';
 import { peekEntryClaims } from '../engine/fusion/entry-token';
 import type { SimInteraction, SimSession } from '../sim/world';
+import { ratio } from './ratio';
 
 export interface EventMetrics {
   event_precision: number | null;
@@ -30,8 +31,6 @@ export function joinAttributions(events: readonly ShelfEventDecision[], attribut
     return sessionId === undefined ? event : { ...event, sessionId };
   });
 }
-
-const ratio = (num: number, den: number): number | null => (den === 0 ? null : num / den);
 
 /** Quantity as the engine signs it: units leaving the shelf are positive. */
 function signedQuantity(interaction: SimInteraction): number {

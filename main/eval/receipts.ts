@@ -5,6 +5,7 @@
 import type { ReceiptDecision } from '../engine/decisions';
 import { peekEntryClaims } from '../engine/fusion/entry-token';
 import type { SimSession } from '../sim/world';
+import { ratio } from './ratio';
 
 export interface ReceiptMetrics {
   receipt_precision: number | null;
@@ -15,8 +16,6 @@ export interface ReceiptMetrics {
   unflagged_exact_rate: number | null;
   counts: { sessions: number; receipts: number; missingReceipts: number; anonymousReceipts: number; tp: number; fp: number; fn: number };
 }
-
-const ratio = (num: number, den: number): number | null => (den === 0 ? null : num / den);
 
 function linesBySku(lines: readonly { sku: string; quantity: number }[]): Map<string, number> {
   const map = new Map<string, number>();

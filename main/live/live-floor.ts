@@ -33,9 +33,12 @@ export class LiveFloor {
         this.counters.receipts++;
         if (decision.status === 'held-for-review') this.counters.heldForReview++;
         break;
-      default:
-        if ((decision.kind as string) === 'gate-admitted') this.counters.entered++;
-        if ((decision.kind as string) === 'tailgating-alert') this.counters.tailgating++;
+      case 'gate-admitted':
+        this.counters.entered++;
+        break;
+      case 'tailgating-alert':
+        this.counters.tailgating++;
+        break;
     }
   }
 

@@ -28,16 +28,13 @@ export interface LivePipeline {
   close(): void;
 }
 
-type SessionsProvider = { sessions(): { id: string; tokenNonce?: string; flags: readonly string[]; members: readonly { trackId: number }[]; cart: readonly { quantity: number }[] }[] };
-
 export function createLivePipeline(options: LivePipelineOptions): LivePipeline {
   const { db } = options;
   const writer = new RecordingWriter(db);
   const floor = new LiveFloor(options.source, options.speed);
   const pendingDecisions: StoredDecisionInput[] = [];
   const stages = createStages(options.store, { storeKey: options.storeKey });
-  const fusion = stages.find((stage) => stage.name === 'fusion') as unknown as SessionsProvider | undefined;
-  const engine: Engine = createEngine(stages, (decision) => {
+  const engine: Engine = createEngine(stages.all, (decision) => {
     floor.observe(decision);
     if (decision.kind !== 'track-point') {
       const sessionId = 'sessionId' in decision ? decision.sessionId : undefined;
@@ -54,7 +51,7 @@ export function createLivePipeline(options: LivePipelineOptions): LivePipeline {
   };
 
   const sessions = (): SessionView[] =>
-    (fusion?.sessions() ?? []).map((s) => ({
+    stages.fusion.sessions().map((s) => ({
       id: s.id,
       anonymous: s.tokenNonce === undefined,
       flagged: s.flags.length > 0,

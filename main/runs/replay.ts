@@ -29,7 +29,7 @@ export function replayRunDir(dir: string, progress?: (done: number) => void, opt
     const store = recordedStore(db);
     const decisions: StoredDecisionInput[] = [];
     const trackPoints: TrackPoint[] = [];
-    const engine = createEngine(createStages(store, { storeKey: options.storeKey ?? DEMO_STORE_KEY }), (decision) => {
+    const engine = createEngine(createStages(store, { storeKey: options.storeKey ?? DEMO_STORE_KEY }).all, (decision) => {
       if (decision.kind === 'track-point') trackPoints.push(decision);
       else decisions.push(toStored(decision));
     });

@@ -22,7 +22,6 @@ export function createTextClient(channel: ClientChannel, options: { timeoutMs?: 
   const topicHandlers = new Map<StreamTopic, Set<(payload: never) => void>>();
   const outbox: string[] = [];
   let deliver: ((frame: unknown) => void) | undefined;
-  let lastUnreadable: ApiError | undefined;
 
   const rpc: BirpcReturn<ServerFunctions, object> = createBirpc<ServerFunctions, object>(
     {
@@ -47,10 +46,9 @@ export function createTextClient(channel: ClientChannel, options: { timeoutMs?: 
   channel.onMessage((text) => {
     const parsed = parseFrame(text);
     if (!parsed.ok) return; // a server that speaks nonsense gets ignored, not trusted
-    if (parsed.frame.t === 'x') {
-      lastUnreadable = ApiError.fromBody(parsed.frame.e);
-      return;
-    }
+    // An 'x' frame answers a message of ours the server could not read; it carries no call id to
+    // settle, and the client library never sends such messages, so there is nothing to do with it.
+    if (parsed.frame.t === 'x') return;
     deliver?.(reviveFrame(parsed.frame));
   });
 
@@ -98,9 +96,5 @@ export function createTextClient(channel: ClientChannel, options: { timeoutMs?: 
       rpc.$close();
       channel.close();
     },
-    /** The last "could not read your message" reply, for diagnostics and tests. */
-    get lastUnreadableReply() {
-      return lastUnreadable;
-    },
-  } as ApiClient;
+  };
 }

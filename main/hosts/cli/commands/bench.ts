@@ -11,12 +11,7 @@ import { accuracyTable, benchAccuracy } from '../../../runs/bench-accuracy';
 import { findScenario, scenarios } from '../../../sim/scenarios';
 import { loadStore } from '../../../store/load';
 import { resolveStoreDir } from '../store-option';
-
-const positive = (value: string) => {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`expected a positive number, got "${value}"`);
-  return n;
-};
+import { positiveNumber } from '../option-parsers';
 
 export function registerBench(program: Command): void {
   const bench = program.command('bench').description('benchmarks: accuracy on the simulator scenarios, shelves, tracking, recording');
@@ -48,10 +43,10 @@ export function registerBench(program: Command): void {
   bench
     .command('shelves')
     .description('samples per second through the shelf stage\'s segmentation (target: 5 million on one core)')
-    .option('--plates <n>', 'plates', positive, 1362)
-    .option('--seconds <n>', 'seconds of data', positive, 60)
-    .option('--hz <n>', 'samples per second per plate', positive, 60)
-    .option('--runs <n>', 'timed runs (the first warms the JIT up)', positive, 5)
+    .option('--plates <n>', 'plates', positiveNumber(), 1362)
+    .option('--seconds <n>', 'seconds of data', positiveNumber(), 60)
+    .option('--hz <n>', 'samples per second per plate', positiveNumber(), 60)
+    .option('--runs <n>', 'timed runs (the first warms the JIT up)', positiveNumber(), 5)
     .action((opts: { plates: number; seconds: number; hz: number; runs: number }) => {
       const rates: number[] = [];
       for (let i = 0; i < opts.runs; i++) rates.push(benchSegmentation({ plates: opts.plates, seconds: opts.seconds, hz: opts.hz }));
@@ -66,8 +61,8 @@ export function registerBench(program: Command): void {
     .description('HOTA, IDF1 and MOTA of the floor tracks (1 m and 2 m) against the number of shoppers, with tracker cost')
     .option('--store <demo|DIR>', 'the store', 'demo')
     .option('--shoppers <list>', 'comma-separated shopper counts', '5,20,40,60')
-    .option('--minutes <n>', 'simulated minutes per count', positive, 5)
-    .option('--seed <n>', 'seed (tracking was tuned on seeds 1-3)', positive, 101)
+    .option('--minutes <n>', 'simulated minutes per count', positiveNumber(), 5)
+    .option('--seed <n>', 'seed (tracking was tuned on seeds 1-3)', positiveNumber(), 101)
     .action((opts: { store: string; shoppers: string; minutes: number; seed: number }) => {
       const store = loadStore(resolveStoreDir(opts.store));
       const rows = opts.shoppers.split(',').map((n) => {
@@ -86,9 +81,9 @@ export function registerBench(program: Command): void {
   bench
     .command('recording')
     .description('bytes per weight sample and write/read speed of the input log')
-    .option('--plates <n>', 'plates', positive, 400)
-    .option('--seconds <n>', 'seconds of data', positive, 60)
-    .option('--hz <n>', 'samples per second per plate', positive, 60)
+    .option('--plates <n>', 'plates', positiveNumber(), 400)
+    .option('--seconds <n>', 'seconds of data', positiveNumber(), 60)
+    .option('--hz <n>', 'samples per second per plate', positiveNumber(), 60)
     .action((opts: { plates: number; seconds: number; hz: number }) => {
       const r = benchRecording({ plates: opts.plates, seconds: opts.seconds, hz: opts.hz, samplesPerRun: 15, noiseGrams: 1.5 });
       console.log(`${r.samples.toLocaleString('en')} weight samples (${opts.plates} plates × ${opts.seconds} s × ${opts.hz} Hz)`);

@@ -1,8 +1,9 @@
 // `walkout mot`: score a tracker's MOTChallenge file against ground truth with TrackEval's HOTA, CLEAR
 // and Identity metrics, printed as one JSON object (so scripts and benchmarks can read it).
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { evaluateMot, type MotKind } from '../../../eval/mot';
 import { readMotChallengeFile } from '../../../eval/mot/motchallenge-file';
+import { positiveNumber } from '../option-parsers';
 
 export interface MotCommandOptions {
   gt: string;
@@ -44,12 +45,6 @@ export function motReport(options: MotCommandOptions): Record<string, unknown> {
   };
 }
 
-function positiveMetres(value: string): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number of metres');
-  return n;
-}
-
 export function registerMot(program: Command): void {
   program
     .command('mot')
@@ -57,7 +52,7 @@ export function registerMot(program: Command): void {
     .requiredOption('--gt <file>', 'ground truth, MOTChallenge text: frame,id,x,y,w,h[,...] (or frame,id,x,y with --points)')
     .requiredOption('--tracker <file>', 'tracker output, same format as --gt')
     .option('--points', 'floor points in metres (frame,id,x,y) compared by distance, instead of boxes compared by IoU')
-    .option('--zero-distance <metres>', 'with --points: distance at which similarity falls to 0 (default 2)', positiveMetres)
+    .option('--zero-distance <metres>', 'with --points: distance at which similarity falls to 0 (default 2)', positiveNumber('a positive number of metres'))
     .action((options: MotCommandOptions) => {
       console.log(JSON.stringify(motReport(options), null, 2));
     });

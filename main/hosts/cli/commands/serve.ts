@@ -3,36 +3,27 @@ import type { Command } from 'commander';
 import { defaultDataDir } from '../../../app/config';
 import { startBrowserHost } from '../../browser/browser-host';
 import { resolveStoreDir } from '../store-option';
-
-function parseSimulation(opts: { shoppers: string; speed: string; seed: string }): { shoppers: number; speed: number; seed: number } {
-  const shoppers = Number(opts.shoppers);
-  const speed = Number(opts.speed);
-  const seed = Number(opts.seed);
-  if (!Number.isInteger(shoppers) || shoppers < 0 || shoppers > 200) throw new Error(`--shoppers must be a whole number from 0 to 200 (got "${opts.shoppers}")`);
-  if (!Number.isFinite(speed) || speed < 0.1 || speed > 60) throw new Error(`--speed must be from 0.1 to 60 (got "${opts.speed}")`);
-  if (!Number.isInteger(seed)) throw new Error(`--seed must be a whole number (got "${opts.seed}")`);
-  return { shoppers, speed, seed };
-}
+import { numberBetween, wholeNumber } from '../option-parsers';
 
 export function registerServe(program: Command): void {
   program
     .command('serve')
     .description('start the browser host: the suite in any browser on this computer')
     .option('--store <demo|DIR>', 'the store to run', 'demo')
-    .option('--port <n>', 'TCP port (0 picks a free one)', '5170')
+    .option('--port <n>', 'TCP port (0 picks a free one)', wholeNumber(0, 65535), 5170)
     .option('--bind <address>', 'address to listen on (loopback only until login exists)', '127.0.0.1')
     .option('--data-dir <dir>', 'folder for the store database', defaultDataDir())
     .option('--json', 'print one JSON line {url, port, token} instead of prose (for scripts)')
     .option('--simulate', 'feed the suite live from the simulator (no hardware)')
-    .option('--shoppers <n>', 'with --simulate: typical shoppers in the store', '20')
-    .option('--speed <x>', 'with --simulate: store seconds per wall second', '1')
-    .option('--seed <n>', 'with --simulate: random seed', '1')
-    .action(async (opts: { store: string; port: string; bind: string; dataDir: string; json?: boolean; simulate?: boolean; shoppers: string; speed: string; seed: string }) => {
-      const simulate = opts.simulate ? parseSimulation(opts) : undefined;
+    .option('--shoppers <n>', 'with --simulate: typical shoppers in the store', wholeNumber(0, 200), 20)
+    .option('--speed <x>', 'with --simulate: store seconds per wall second', numberBetween(0.1, 60), 1)
+    .option('--seed <n>', 'with --simulate: random seed', wholeNumber(0, 2 ** 31), 1)
+    .action(async (opts: { store: string; port: number; bind: string; dataDir: string; json?: boolean; simulate?: boolean; shoppers: number; speed: number; seed: number }) => {
+      const simulate = opts.simulate ? { shoppers: opts.shoppers, speed: opts.speed, seed: opts.seed } : undefined;
       const host = await startBrowserHost({
         config: { storeDir: resolveStoreDir(opts.store), dataDir: opts.dataDir, healthIntervalMs: 2000, ...(simulate ? { simulate } : {}) },
         bind: opts.bind,
-        port: Number(opts.port),
+        port: opts.port,
       });
       if (opts.json) console.log(JSON.stringify({ url: host.url, port: host.port, token: host.token }));
       else {

@@ -8,12 +8,7 @@ import { findScenario } from '../../../sim/scenarios';
 import { loadStore } from '../../../store/load';
 import { progressReporter } from '../progress';
 import { resolveStoreDir } from '../store-option';
-
-const integer = (name: string, min: number, max: number) => (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be a whole number from ${min} to ${max} (got "${value}")`);
-  return n;
-};
+import { wholeNumber } from '../option-parsers';
 
 interface SimOptions {
   store: string;
@@ -30,9 +25,9 @@ export function registerSimulation(program: Command): void {
     .description('simulate shoppers and sensors; write a recording and its ground truth into --out')
     .option('--store <demo|DIR>', 'the store to simulate', 'demo')
     .option('--scenario <name>', 'a named scenario (sets shoppers, minutes, seed and behaviour)')
-    .option('--shoppers <n>', 'typical number of shoppers in the store at once', integer('shoppers', 0, 200))
-    .option('--minutes <n>', 'length of the recording', integer('minutes', 1, 24 * 60))
-    .option('--seed <n>', 'random seed: the same seed gives byte-identical files', integer('seed', 0, 2 ** 31))
+    .option('--shoppers <n>', 'typical number of shoppers in the store at once', wholeNumber(0, 200))
+    .option('--minutes <n>', 'length of the recording', wholeNumber(1, 24 * 60))
+    .option('--seed <n>', 'random seed: the same seed gives byte-identical files', wholeNumber(0, 2 ** 31))
     .requiredOption('--out <dir>', 'an empty folder for the run')
     .action((opts: SimOptions) => {
       const scenario = opts.scenario ? findScenario(opts.scenario) : undefined;

@@ -4,12 +4,13 @@
 // never creates a key, since a token signed with a key the store does not know would be useless.
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
+import { type Command } from 'commander';
 import QRCode from 'qrcode';
 import { issueEntryToken, keyFromHex, type EntryClaims } from '../../../engine/fusion/entry-token';
 import { DEMO_STORE_KEY } from '../../../store/demo-key';
 import { demoStoreDir, loadStore } from '../../../store/load';
 import { resolveStoreDir } from '../store-option';
+import { positiveNumber, wholeNumber } from '../option-parsers';
 
 export interface TokenIssueOptions {
   account: string;
@@ -52,17 +53,8 @@ export function issueToken(options: TokenIssueOptions, nowMs: number = Date.now(
   return { token: issueEntryToken(key, claims), claims };
 }
 
-function groupSize(value: string): number {
-  const n = Number(value);
-  if (!/^\s*\d+\s*$/.test(value) || n < 1 || n > 8) throw new InvalidArgumentError('expected a whole number of people from 1 to 8');
-  return n;
-}
-
-function positiveMinutes(value: string): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number of minutes');
-  return n;
-}
+const groupSize = wholeNumber(1, 8, 'a whole number of people');
+const positiveMinutes = positiveNumber('a positive number of minutes');
 
 export function registerToken(program: Command): void {
   const token = program.command('token').description('entry tokens: the signed codes the gate scans to let shoppers in');
