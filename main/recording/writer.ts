@@ -29,6 +29,8 @@ export interface RecordingWriterStats {
   committedInputs: number;
   committedSamples: number;
   committedBytes: number;
+  /** Payload bytes committed for weight samples alone (what "bytes per weight sample" divides). */
+  committedPlateBytes: number;
 }
 
 interface Stream {
@@ -54,6 +56,7 @@ export class RecordingWriter {
     committedInputs: 0,
     committedSamples: 0,
     committedBytes: 0,
+    committedPlateBytes: 0,
   };
 
   constructor(
@@ -137,7 +140,10 @@ export class RecordingWriter {
       const bytes = this.pendingBytes.bytes;
       const batches: InputBatchInput[] = this.pending.map(({ start, end, ...row }) => ({ ...row, payload: bytes.subarray(start, end) }));
       this.db.inputLog.appendMany(batches);
-      for (const batch of this.pending) this.counters.committedSamples += batch.count;
+      for (const batch of this.pending) {
+        this.counters.committedSamples += batch.count;
+        if (batch.kind === 'plate-samples') this.counters.committedPlateBytes += batch.end - batch.start;
+      }
       this.counters.committedBatches += this.pending.length;
       this.counters.committedInputs += this.pendingInputs;
       this.counters.committedBytes += this.pendingBytes.length;

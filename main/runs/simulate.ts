@@ -79,8 +79,8 @@ export function simulateToDir(store: StoreModel, options: SimulateOptions): Simu
       }
     }
     writer.close();
-    recordedBytes = db.inputLog.stats().bytes;
-    for (const batch of db.inputLog.readRange(world.startMs - 1, world.endMs + 60_000, ['plate-samples'])) weightBytes += batch.payload.length;
+    recordedBytes = writer.stats.committedBytes;
+    weightBytes = writer.stats.committedPlateBytes;
   } finally {
     db.close();
   }
