@@ -1,12 +1,13 @@
 // sim → replay → eval end to end on a short run: every contract key is present, figures of stages
 // the engine has are numbers, figures of stages it lacks are null, and a replay can be repeated.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadDemoStore } from '../store/load';
 import { evaluateRunDir } from './evaluate';
 import { replayRunDir } from './replay';
+import { openRunDatabase, readJson, runPath, type RunMeta } from './run-dir';
 import { simulateToDir } from './simulate';
 
 const dir = join(mkdtempSync(join(tmpdir(), 'walkout-pipeline-')), 'run');
@@ -21,6 +22,7 @@ describe('sim → replay → eval', () => {
   simulateToDir(loadDemoStore(), { outDir: dir, scenario: null, seed: 5, shoppers: 6, minutes: 2 });
   const summary = replayRunDir(dir);
   const evaluation = evaluateRunDir(dir);
+  const trackerFile = readFileSync(runPath(dir, 'trackerFloor'), 'utf8');
 
   it('reports every contract key, as a number or null', () => {
     for (const key of contractKeys) {
@@ -38,9 +40,21 @@ describe('sim → replay → eval', () => {
     expect(evaluation.realtime_factor).toBeGreaterThan(0);
   });
 
-  it('replaces the decisions on a second replay instead of adding to them', () => {
+  it('replays deterministically: a second replay replaces the decisions with identical ones', () => {
+    const decisionsNow = () => {
+      const meta = readJson<RunMeta>(dir, 'meta');
+      const db = openRunDatabase(dir, meta);
+      try {
+        return db.decisions.list().map((d) => d.json);
+      } finally {
+        db.close();
+      }
+    };
+    const first = decisionsNow();
     const again = replayRunDir(dir);
     expect(again.decisions).toBe(summary.decisions);
+    expect(decisionsNow()).toEqual(first);
+    expect(readFileSync(runPath(dir, 'trackerFloor'), 'utf8')).toBe(trackerFile);
     expect(evaluateRunDir(dir).counts).toEqual(evaluation.counts);
   });
 });
