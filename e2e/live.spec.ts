@@ -3,59 +3,13 @@
 // once the engine puts shoppers on the floor. The second replaces the host link with a scripted
 // feed of 200 moving shoppers, so drawing, picking and smoothness are checked whatever stage the
 // engine's vision is at.
-import { expect, test, type Page } from '@playwright/test';
-import WebSocket from 'ws';
-import type { FloorPlan, LiveFloorFrame, SystemStatus } from '../native-bridge/contract';
+import { expect, test } from '@playwright/test';
+import type { FloorPlan, LiveFloorFrame, LiveSessionDetail, SystemStatus } from '../native-bridge/contract';
+import { callHost, clickShopper, hostUrl as url } from './live-helpers';
 
-const url = () => process.env.WALKOUT_E2E_URL!;
-
-// The e2e folder is type-checked with Node's libraries, not the DOM's; these are the few browser
-// names the snippets below use inside the page.
-interface PageElement {
-  dataset: Record<string, string | undefined>;
-  getBoundingClientRect(): { left: number; top: number };
-  parentElement: { dispatchEvent(event: unknown): boolean } | null;
-}
-declare const document: { querySelector(selector: string): PageElement | null };
+// The e2e folder is type-checked with Node's libraries, not the DOM's.
 declare const window: Record<string, unknown>;
-declare const MouseEvent: new (type: string, init: { bubbles: boolean; clientX: number; clientY: number; button: number }) => unknown;
 declare function requestAnimationFrame(callback: (now: number) => void): number;
-
-/** One call to the running host over its WebSocket API, as the renderer would make it. */
-async function callHost<T>(method: string): Promise<T> {
-  const page = new URL(url());
-  const socket = new WebSocket(`ws://${page.host}/api?token=${page.searchParams.get('token') ?? ''}`);
-  try {
-    return await new Promise<T>((resolve, reject) => {
-      socket.once('error', reject);
-      socket.once('open', () => socket.send(JSON.stringify({ t: 'q', i: '1', m: method, a: [{}] })));
-      socket.on('message', (data: WebSocket.RawData) => {
-        const frame = JSON.parse(data.toString()) as { t: string; i?: string; r?: T; e?: unknown };
-        if (frame.t !== 's' || frame.i !== '1') return;
-        if (frame.e) reject(new Error(`${method}: ${JSON.stringify(frame.e)}`));
-        else resolve(frame.r as T);
-      });
-    });
-  } finally {
-    socket.close();
-  }
-}
-
-/**
- * Clicks the shopper the live canvas last drew first. Shoppers move fast at 10× real time, so the
- * spot is read and the click dispatched in one go inside the page, between two animation frames:
- * the click lands exactly where the shopper was drawn. Returns the track id clicked.
- */
-async function clickFirstShopper(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const canvas = document.querySelector('[data-testid="live-layer"]');
-    const [id, x, y] = (canvas?.dataset.sample ?? '').split(' ').map(Number);
-    if (!canvas || id === undefined || x === undefined || y === undefined || Number.isNaN(y)) throw new Error('no shopper drawn');
-    const rect = canvas.getBoundingClientRect();
-    canvas.parentElement!.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: rect.left + x, clientY: rect.top + y, button: 0 }));
-    return id;
-  });
-}
 
 test('the live strip follows the simulated feed, and a shopper opens their panel', async ({ page }) => {
   test.setTimeout(120_000);
@@ -83,7 +37,7 @@ test('the live strip follows the simulated feed, and a shopper opens their panel
       () => false,
     );
   if (shoppers) {
-    const trackId = await clickFirstShopper(page);
+    const trackId = await clickShopper(page);
     const panel = page.getByTestId('shopper-panel');
     await expect(panel).toBeVisible();
     await expect(panel).toContainText(`track ${trackId}`);
@@ -100,10 +54,12 @@ test('the live strip follows the simulated feed, and a shopper opens their panel
 test('a crowd of 200 scripted shoppers is drawn, picked and stepped through smoothly', async ({ page }) => {
   const plan = await callHost<FloorPlan>('getFloorPlan');
   const status = await callHost<SystemStatus>('getSystemStatus');
+  // Who the page is signed in as: the host's own answer (the local operator, without login).
+  const whoAmI = await callHost<unknown>('whoAmI');
   // Stands in for the Electron preload: with `window.walkout` present the renderer talks to it
   // instead of the host, and this one pushes a made-up crowd ten times a second.
   await page.addInitScript(
-    ({ plan, status, crowd }) => {
+    ({ plan, status, whoAmI, crowd }) => {
       const states = ['session', 'session', 'session', 'anonymous', 'unbound', 'flagged'] as const;
       const { width, depth } = plan.layout.floor;
       let t = Date.UTC(2026, 4, 6, 14, 30, 0);
@@ -121,9 +77,9 @@ test('a crowd of 200 scripted shoppers is drawn, picked and stepped through smoo
             trackId: i + 1,
             x: cx + Math.cos(angle) * 1.5,
             y: cy + Math.sin(angle) * 1.5,
-            ...(state === 'unbound' ? {} : { sessionId: `S${i + 1}` }),
+            ...(state === 'unbound' ? {} : { sessionId: `S${i + 1}`, revision: 1 }),
             state,
-            cartUnits: i % 5,
+            cartUnits: (i + 1) % 5,
           };
         }),
         counters: { openSessions: 167, entered: 240, receipts: 40, heldForReview: 3, tailgating: 1 },
@@ -131,9 +87,28 @@ test('a crowd of 200 scripted shoppers is drawn, picked and stepped through smoo
       const handlers = new Set<(frame: LiveFloorFrame) => void>();
       let timer: ReturnType<typeof setInterval> | undefined;
       const ok = <T,>(value: T) => Promise.resolve({ ok: true as const, value });
+      // Shopper i's session S<i> holds i % 5 units of one product, as the frames say.
+      const session = (id: string): LiveSessionDetail => {
+        const i = Number(id.slice(1));
+        const units = i % 5;
+        return {
+          id,
+          anonymous: false,
+          gate: plan.layout.gates[0]!.id,
+          openedAt: t - 60_000,
+          status: 'open',
+          trackIds: [i],
+          cart: units > 0 ? [{ sku: 'SCRIPTED', name: 'Scripted product', quantity: units, confidence: 0.93, unitPriceMinor: 250 }] : [],
+          flags: [],
+          events: [{ t: t - 60_000, kind: 'admitted', gate: plan.layout.gates[0]!.id, groupSize: 1 }],
+          revision: 1,
+        };
+      };
       window.walkout = {
+        whoAmI: () => ok(whoAmI),
         getSystemStatus: () => ok(status),
         getFloorPlan: () => ok(plan),
+        getLiveSession: ({ sessionId }: { sessionId: string }) => ok(session(sessionId)),
         subscribe(topic: string, handler: (frame: LiveFloorFrame) => void) {
           if (topic !== 'liveFloor') return () => undefined;
           handlers.add(handler);
@@ -152,7 +127,7 @@ test('a crowd of 200 scripted shoppers is drawn, picked and stepped through smoo
         },
       };
     },
-    { plan, status, crowd: 200 },
+    { plan, status, whoAmI, crowd: 200 },
   );
 
   await page.goto(url());
@@ -180,12 +155,17 @@ test('a crowd of 200 scripted shoppers is drawn, picked and stepped through smoo
   // layer falling over (say, shoppers going back through React), not a few lost frames.
   expect(fps).toBeGreaterThan(15);
 
-  const trackId = await clickFirstShopper(page);
+  const trackId = await clickShopper(page);
   const panel = page.getByTestId('shopper-panel');
   await expect(panel).toBeVisible();
   await expect(panel).toContainText(`track ${trackId}`);
   await expect(panel.getByTestId('shopper-session')).toHaveText(`S${trackId}`);
   await expect(panel.getByTestId('shopper-state')).toHaveText('In a session');
+  // The live cart comes from getLiveSession, each line with the engine's confidence.
+  if (trackId % 5 > 0) {
+    await expect(panel.getByTestId('cart-line')).toHaveCount(1);
+    await expect(panel.getByTestId('cart-line-confidence')).toHaveText('93%');
+  } else await expect(panel.getByTestId('shopper-cart-empty')).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/live-floor-crowd.png' });
 
   await page.keyboard.press('Escape');

@@ -31,11 +31,62 @@ export function apiContractSuite(transport: string, harness: () => ContractHarne
       expect(status.version).toMatch(/^\d+\.\d+\.\d+/);
     });
 
+    it('signs the local operator in as manager where the host needs no login', async () => {
+      const who = await harness().client.call('whoAmI', {});
+      expect(who.loginRequired).toBe(false);
+      expect(who.caller).toMatchObject({ role: 'manager', via: 'local' });
+    });
+
     it('answers getFloorPlan with the layout and every camera projected onto the floor', async () => {
       const plan = await harness().client.call('getFloorPlan', {});
       expect(plan.layout.fixtures.length).toBe(plan.counts.fixtures);
       expect(plan.cameras.length).toBe(plan.counts.cameras);
       expect(plan.cameras.every((camera) => camera.fieldOfView.length >= 3)).toBe(true);
+    });
+
+    it('answers getRestock without a live feed: every fixture listed, no alerts, source none', async () => {
+      const restock = await harness().client.call('getRestock', {});
+      expect(restock).toMatchObject({ source: 'none', t: null, alerts: [] });
+      expect(restock.fixtures.length).toBeGreaterThan(0);
+      expect(restock.fixtures.every((f) => !f.restocking && f.low === 0)).toBe(true);
+    });
+
+    it('refuses restock actions with bad input, an unknown fixture, or no live engine to tell', async () => {
+      const bad = await rejection(harness().client.call('acknowledgeRestockAlert', { plate: '../etc', since: Number.NaN } as never));
+      expect(bad.code).toBe('invalid_input');
+      expect(bad.issues?.map((i) => i.path).sort()).toEqual(['plate', 'since']);
+      const unknown = await rejection(harness().client.call('setRestockMode', { fixture: 'no-such-fixture', on: true }));
+      expect(unknown.code).toBe('not_found');
+      const { fixtures } = await harness().client.call('getRestock', {});
+      const noLive = await rejection(harness().client.call('setRestockMode', { fixture: fixtures[0]!.id, on: true }));
+      expect(noLive.code).toBe('conflict');
+      expect(noLive.message).toMatch(/no live feed/);
+    });
+
+    it('answers getDevices without a live feed: every shelf and plate listed, offline, saying why', async () => {
+      const devices = await harness().client.call('getDevices', {});
+      expect(devices).toMatchObject({ source: 'none', at: null, drivers: [], problems: [] });
+      const plates = devices.fixtures.flatMap((f) => f.shelves.flatMap((s) => s.plates));
+      expect(plates).toHaveLength(1362);
+      expect(devices.counts.offline).toBe(1362);
+      expect(plates[0]).toMatchObject({ id: 'G01-F1-01', device: 'SHC-0001', channel: 0, status: 'offline', detail: expect.stringMatching(/^no live feed/) });
+      expect(devices.devices[0]).toMatchObject({ serial: 'SHC-0001', kind: 'simulated', state: 'offline' });
+    });
+
+    it('refuses plate actions with bad input, an unknown plate or shelf, or no live reading to calibrate from', async () => {
+      const bad = await rejection(harness().client.call('calibratePlate', { plate: 'G01-F1-01', knownGrams: -5 }));
+      expect(bad.code).toBe('invalid_input');
+      expect(bad.issues?.map((i) => i.path)).toEqual(['knownGrams']);
+      const injected = await rejection(harness().client.call('tarePlate', { plate: "x'; DROP TABLE plate_calibrations; --" }));
+      expect(injected.code).toBe('invalid_input');
+      const unknown = await rejection(harness().client.call('tarePlate', { plate: 'NO-SUCH-PLATE' }));
+      expect(unknown.code).toBe('not_found');
+      const shelf = await rejection(harness().client.call('watchShelfWeights', { shelf: 'NO-SUCH-SHELF' }));
+      expect(shelf.code).toBe('not_found');
+      expect(await harness().client.call('watchShelfWeights', { shelf: 'G01-F1' })).toEqual({ shelf: 'G01-F1', leaseMs: 15_000 });
+      const noLive = await rejection(harness().client.call('tarePlate', { plate: 'G01-F1-01', reason: 'empty plate' }));
+      expect(noLive.code).toBe('conflict');
+      expect(noLive.message).toMatch(/without a live feed/);
     });
 
     it('refuses input that breaks the schema with invalid_input and the field path', async () => {
@@ -84,6 +135,52 @@ export function apiContractSuite(transport: string, harness: () => ContractHarne
       expect(received.uptimeS).toBeGreaterThanOrEqual(0);
       expect(received.clients).toBeGreaterThanOrEqual(1);
       expect(received.database.sizeBytes).toBeGreaterThan(0);
+    });
+
+    it('refuses getLiveSession without a well-formed session id', async () => {
+      const missing = await rejection(harness().client.call('getLiveSession', {} as never));
+      expect(missing.code).toBe('invalid_input');
+      const forged = await rejection(harness().client.call('getLiveSession', { sessionId: '../../etc/passwd' }));
+      expect(forged.code).toBe('invalid_input');
+      expect(forged.message).toContain('sessionId');
+    });
+
+    it('answers getLiveSession with not_found, saying why, on a host without a live feed', async () => {
+      const error = await rejection(harness().client.call('getLiveSession', { sessionId: 'S1' }));
+      expect(error.code).toBe('not_found');
+      expect(error.message).toMatch(/no live feed/);
+    });
+
+    it('answers the review queue and the audit check on a fresh store, and not_found for an unknown session', async () => {
+      const h = harness();
+      expect(await h.client.call('getReviewQueue', {})).toEqual({ items: [], total: 0 });
+      expect(await h.client.call('verifyAuditChain', {})).toMatchObject({ ok: true });
+      const missing = await rejection(h.client.call('getReviewSession', { sessionId: 'r1.S999' }));
+      expect(missing.code).toBe('not_found');
+    });
+
+    it('refuses malformed corrections: a client-supplied event effect, an "other" reason with no note, a bad session key', async () => {
+      const h = harness();
+      const forged = await rejection(
+        h.client.call('correctCart', {
+          sessionId: 'r1.S1',
+          action: { type: 'reassign-event', eventId: 'E1', from: 'r1.S1', to: 'nobody', items: [{ sku: 'X', quantity: -9 }] },
+          reason: 'wrong-shopper',
+          note: '',
+        } as never),
+      );
+      expect(forged.code).toBe('invalid_input');
+      const noNote = await rejection(h.client.call('correctCart', { sessionId: 'r1.S1', action: { type: 'add-line', sessionId: 'r1.S1', sku: 'X', quantity: 1 }, reason: 'other', note: ' ' }));
+      expect(noNote.issues?.map((i) => i.path)).toContain('note');
+      const badKey = await rejection(h.client.call('getSessionReplay', { sessionId: "S1'; DROP TABLE decisions" }));
+      expect(badKey.code).toBe('invalid_input');
+    });
+
+    it('answers a session search, and refuses a time range that ends before it starts', async () => {
+      const h = harness();
+      expect(await h.client.call('searchSessions', { text: 'r1.S1' })).toEqual({ sessions: [], matchedProducts: [], more: false });
+      const backwards = await rejection(h.client.call('searchSessions', { fromMs: 2000, toMs: 1000 }));
+      expect(backwards.code).toBe('invalid_input');
     });
 
     it('refuses a subscription to a topic that does not exist', async () => {

@@ -10,8 +10,12 @@ export interface AppConfig {
   /** Folder holding one database file per store. */
   dataDir: string;
   healthIntervalMs: number;
+  /** Every connection must sign in (the browser host beyond 127.0.0.1); else the local operator is signed in as manager. */
+  requireLogin?: boolean;
   /** Feed the suite from the simulator in real time (times `speed`); absent: no live feed. */
   simulate?: { shoppers: number; speed: number; seed: number };
+  /** Feed the suite live from real shelf devices (USB HID shelf controllers, POS scales); ignored with `simulate`. */
+  devices?: boolean;
 }
 
 /** The data folder: `WALKOUT_DATA_DIR`, else the XDG data home. */

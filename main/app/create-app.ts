@@ -9,8 +9,22 @@ import { StreamHub } from '../../native-bridge/rpc/server/stream-hub';
 import { openStoreDatabase, type StoreDatabase } from '../db';
 import { packageVersion } from '../platform/package-info';
 import { createFloorPlanService } from '../services/floor-plan-service';
+import { createAnalyticsService } from '../analytics/analytics-service';
+import { createExportService } from '../exports/export-service';
+import { createLiveFloorService } from '../services/live-floor-service';
+import { createDevicesService } from '../services/devices-service';
+import { createCamerasService } from '../services/cameras-service';
+import { detectorOptionsFromEnv } from '../devices/cameras/detector-config';
+import { createRestockService } from '../services/restock-service';
 import { createHealthService } from '../services/health-service';
 import { createSystemService } from '../services/system-service';
+import { reviewHandlers } from '../services/review-service';
+import { createReplayService } from '../services/replay-service';
+import { createReviewDesk } from '../review/review-desk';
+import { unconnectedIssuer } from '../review/unconnected-issuer';
+import { createUsersService, localOperator } from '../services/users-service';
+import { callerOf } from '../../native-bridge/contract/auth';
+import { connectionFor } from './connections';
 import { startSimulatedLive, type LiveService } from '../live/live-service';
 import { resolveStoreKey } from './store-key';
 import { loadStore } from '../store/load';
@@ -40,7 +54,9 @@ export function createApp(config: AppConfig, log: (line: string) => void = conso
   const storeKey = resolveStoreKey(config.storeDir, db);
   const live: LiveService | undefined = config.simulate
     ? startSimulatedLive({ storeDir: config.storeDir, dbPath: db.path, storeKey, streams, log }, config.simulate)
-    : undefined;
+    : config.devices
+      ? startSimulatedLive({ storeDir: config.storeDir, dbPath: db.path, storeKey, streams, log }, { shoppers: 0, speed: 1, seed: 0, devices: true })
+      : undefined;
   // No feed configured: say so to the floor map instead of leaving it waiting.
   const removeNoFeedSnapshot = live
     ? () => undefined
@@ -52,20 +68,55 @@ export function createApp(config: AppConfig, log: (line: string) => void = conso
         counters: { openSessions: 0, entered: 0, receipts: 0, heldForReview: 0, tailgating: 0 },
       }));
 
+  const users = createUsersService({ db, storeName: store.layout.name, loginRequired: config.requireLogin ?? false });
+  const liveFloor = createLiveFloorService(live);
+  const restock = createRestockService({ store, db, live: live && { source: 'simulator', stock: live.stock, staffAction: live.staffAction } });
+  const reviewDesk = createReviewDesk({ db, store, issuer: unconnectedIssuer(), now: Date.now });
+  void reviewDesk.resumePayments().catch((error: unknown) => log(`walkout: resuming review payments failed: ${String(error)}`));
+  const replay = createReplayService({ db, store });
+  const devices = createDevicesService({ store, db, shelves: live?.shelves, source: config.simulate ? 'simulator' : config.devices ? 'devices' : 'none' });
+  const cameras = createCamerasService({ store, db, detector: detectorOptionsFromEnv(process.env), log });
+  const analytics = createAnalyticsService({ store, db });
+  const exports = createExportService({ store, db, now: () => new Date() });
   const handlers: ApiHandlers = {
+    ...reviewHandlers(reviewDesk),
+    searchSessions: async (query) => replay.search(query),
+    getSessionReplay: async ({ sessionId }) => replay.replay(sessionId),
+    getEventWeights: async ({ sessionId, eventId }) => replay.eventWeights(sessionId, eventId),
+    getDevices: async () => devices.overview(),
+    watchShelfWeights: async ({ shelf }) => devices.watchShelf(shelf),
+    tarePlate: (input, context) => devices.tare(input, callerOf(context).username),
+    calibratePlate: (input, context) => devices.calibrate(input, callerOf(context).username),
+    listCameras: async () => cameras.overview(),
+    getCameraStill: ({ cameraId }) => cameras.still(cameraId),
+    setCameraSource: async ({ cameraId, source, reason }, context) => cameras.setSource(cameraId, source, reason, callerOf(context).username),
+    fitCameraHomography: async ({ cameraId, pairs }) => cameras.fit(cameraId, pairs),
+    saveCameraCalibration: async ({ cameraId, pairs, reason }, context) => cameras.saveCalibration(cameraId, pairs, reason, callerOf(context).username),
+    clearCameraCalibration: async ({ cameraId, reason }, context) => cameras.clearCalibration(cameraId, reason, callerOf(context).username),
+    whoAmI: async (_input, context) => users.whoAmI(context),
+    signIn: (input, context) => users.signIn(input, context),
+    resumeSession: async (input, context) => users.resumeSession(input, context),
+    signOut: async (input, context) => users.signOut(input, context),
+    listUsers: async () => users.list(),
+    createUser: (input, context) => users.create(input, callerOf(context).username),
+    updateUser: async (input, context) => users.update(input, callerOf(context).username),
+    resetPassword: (input, context) => users.resetPassword(input, callerOf(context).username),
     getSystemStatus: async () => system.status(),
     getFloorPlan: async () => floorPlan.floorPlan(),
+    getLiveSession: async ({ sessionId }) => liveFloor.session(sessionId),
+    getAnalytics: async (range) => analytics.report(range),
+    exportTable: async (input) => exports.table(input),
+    exportReport: (range) => exports.report(range),
+    getRestock: async () => restock.overview(),
+    acknowledgeRestockAlert: async (input, context) => restock.acknowledge(input, callerOf(context).username),
+    setRestockMode: (input, context) => restock.setMode(input, callerOf(context).username),
   };
   const api: ApiServer = {
     dispatch: createDispatcher(handlers, (error, method) => log(`walkout: ${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)),
     streams,
-    clientConnected: () => {
+    connect: () => {
       clients++;
-      let released = false;
-      return () => {
-        if (!released) clients--;
-        released = true;
-      };
+      return connectionFor(db, config.requireLogin ? undefined : localOperator(), () => clients--);
     },
   };
 
@@ -76,6 +127,8 @@ export function createApp(config: AppConfig, log: (line: string) => void = conso
     async dispose() {
       stopHealth();
       removeNoFeedSnapshot();
+      devices.dispose();
+      await cameras.dispose();
       await live?.stop();
       db.close();
     },

@@ -24,3 +24,22 @@ export type { AuditEntry, AuditEntryInput, AuditRepository, AuditVerification } 
 export type { SettingsRepository, SettingsShape } from './repositories/settings';
 export type { StoreSnapshot, StoreSnapshotsRepository } from './repositories/store-snapshots';
 export type { DecisionsRepository, StoredDecision, StoredDecisionInput } from './repositories/decisions';
+export type { ReviewRepository, StoredCorrection, StoredOutcome, StoredRefund, StoredPayment, PaymentState, HeldReceiptRow } from './repositories/review';
+export type { UsersRepository, UserRecord, SignInSessionRecord } from './repositories/users';
+export type { LiveRun, LiveRunsRepository } from './repositories/live-runs';
+export type {
+  NewReceipt,
+  OutboxCounts,
+  OutboxEntry,
+  OutboxMessageInput,
+  OutboxState,
+  PaymentType,
+  ReceiptChange,
+  ReceiptLineRecord,
+  ReceiptRecord,
+  ReceiptStatus,
+  ReceiptsRepository,
+} from './repositories/receipts';
+export type { PlateCalibrationChange, PlateCalibrationsRepository, StoredPlateCalibration } from './repositories/plate-calibrations';
+export type { DeviceAlert, DeviceAlertChange, DeviceAlertsRepository } from './repositories/device-alerts';
+export type { CameraCalibrationChange, CameraSettingsRepository, CameraSourceChange, StoredCameraCalibration, StoredCameraSource } from './repositories/camera-settings';

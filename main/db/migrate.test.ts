@@ -10,6 +10,7 @@ import { openStoreDatabase } from './open';
 import { AUDIT_GENESIS_HASH, auditEntryHash } from './repositories/audit';
 import type { StoreDatabase } from './store-database';
 import { rawDatabaseAtVersion, tempDbPath } from './test-support';
+import { emptyBatch as emptyFactsBatch, type SessionFact } from '../facts/types';
 
 const STORE = 'demo-store';
 
@@ -93,6 +94,86 @@ const rowsByVersion: Record<number, { write(db: Database.Database): void; check(
       expect(store.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     },
   },
+  5: {
+    write(db) {
+      db.prepare(`INSERT INTO decisions (t_ms, kind, session_id, json) VALUES (?, ?, ?, ?)`).run(42_000, 'receipt', 'S9', '{"kind":"receipt"}');
+    },
+    check(store) {
+      expect(store.decisions.list({ kinds: ['receipt'], sessionId: 'S9' })).toEqual([{ id: 1, t: 42_000, kind: 'receipt', sessionId: 'S9', json: '{"kind":"receipt"}' }]);
+    },
+  },
+  6: {
+    write(db) {
+      db.prepare(`INSERT INTO users (username, role, password_hash, created_at_ms) VALUES (?, ?, ?, ?)`).run('rev', 'reviewer', 'scrypt$v6', 7_000);
+    },
+    check(store) {
+      expect(store.users.get('rev')).toMatchObject({ username: 'rev', role: 'reviewer', passwordHash: 'scrypt$v6', disabled: false });
+    },
+  },
+  7: {
+    // A correction as the version-7 repository wrote it, pointing at an audit entry the v3 rows left.
+    write(db) {
+      db.prepare(`INSERT INTO review_corrections (created_ms, actor, reason, note, action_json, event_id, audit_id) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
+        7_500, 'rev', 'wrong-product', 'v7 row', '{"type":"change-product"}', 'E3', 1,
+      );
+      db.prepare(`INSERT INTO review_correction_sessions (session_id, correction_id) VALUES ('S7', 1)`).run();
+    },
+    check(store) {
+      expect(store.review.corrections(['S7'])).toEqual([expect.objectContaining({ id: 1, createdMs: 7_500, actor: 'rev', note: 'v7 row' })]);
+    },
+  },
+  8: {
+    // A receipt decision a version-8 live run stored, before payments existed: upgrading must not charge it.
+    write(db) {
+      db.prepare(`INSERT INTO decisions (t_ms, kind, session_id, json) VALUES (?, ?, ?, ?)`).run(48_000, 'receipt', 'S8', '{"kind":"receipt","status":"charged"}');
+    },
+    check(store) {
+      expect(store.decisions.list({ sessionId: 'S8' })).toHaveLength(1);
+      expect(store.receipts.unread(10)).toEqual([]);
+    },
+  },
+  9: {
+    // A live run, its stored receipt decision, the receipt and its charge waiting in the outbox.
+    write(db) {
+      db.prepare(`INSERT INTO live_runs (id, source, started_wall_ms, first_input_ms, reached_ms) VALUES (1, 'simulator', 9_000, 90_000, 95_000)`).run();
+      db.prepare(`INSERT INTO decisions (t_ms, kind, session_id, json, run_id) VALUES (94_000, 'receipt', 'S1', '{"kind":"receipt"}', 1)`).run();
+      db.prepare(
+        `INSERT INTO receipts (id, run_id, session_id, decision_id, t_ms, status, account, currency, lines_json, flags_json, total_minor, issued_wall_ms, updated_wall_ms)
+         VALUES ('v9.r1.S1', 1, 'S1', (SELECT max(id) FROM decisions), 94_000, 'charged', 'acct-9', 'EUR', '[]', '[]', 250, 9_500, 9_500)`,
+      ).run();
+      db.prepare(
+        `INSERT INTO payment_outbox (idempotency_key, receipt_id, type, amount_minor, message_json, state, next_attempt_wall_ms, created_wall_ms)
+         VALUES ('v9.r1.S1', 'v9.r1.S1', 'charge', 250, '{}', 'pending', 9_500, 9_500)`,
+      ).run();
+      db.prepare(`UPDATE receipt_ingest SET decision_id = (SELECT max(id) FROM decisions)`).run();
+    },
+    check(store) {
+      expect(store.receipts.get('v9.r1.S1')).toMatchObject({ runId: 1, sessionId: 'S1', status: 'charged', account: 'acct-9', totalMinor: 250 });
+      expect(store.receipts.payments('v9.r1.S1')).toEqual([expect.objectContaining({ key: 'v9.r1.S1', type: 'charge', state: 'pending', amountMinor: 250 })]);
+      expect(store.liveRuns.get(1)).toMatchObject({ reachedMs: 95_000 });
+    },
+  },
+  10: {
+    // A plate that went offline and came back, as version-10 device management recorded it.
+    write(db) {
+      db.prepare(`INSERT INTO device_alerts (subject, status, detail, raised_ms, cleared_ms) VALUES ('plate:P10', 'offline', 'unplugged', 100_000, 101_000)`).run();
+    },
+    check(store) {
+      expect(store.deviceAlerts.recent(10)).toContainEqual(expect.objectContaining({ subject: 'plate:P10', status: 'offline', raisedMs: 100_000, clearedMs: 101_000 }));
+    },
+  },
+  11: {
+    // A restock alert acknowledged by version-11 staff (its audit entry is the version-3 fixture's first).
+    write(db) {
+      db.prepare(
+        `INSERT INTO restock_acknowledgements (plate, alert_since_ms, sku, units, acknowledged_ms, acknowledged_by, note, audit_id)
+         VALUES ('P11', 110000.5, 'SKU11', 2, 111000, 'staff-11', 'shelf filled', 1)`,
+      ).run();
+    },
+    check(store) {
+      expect(store.restockAcknowledgements.forPlates(['P11'])).toEqual([expect.objectContaining({ plate: 'P11', sku: 'SKU11', units: 2, acknowledgedBy: 'staff-11' })]);
+    },
+  },
 };
 
 const v3AuditEntries = [
@@ -115,11 +196,72 @@ function checkLatestFeatures(store: StoreDatabase): number {
   const id = store.inputLog.append(passage);
   expect([...store.inputLog.readRange(50_000, 50_001, ['gate-passage'])]).toEqual([{ ...passage, id, payload: expect.anything() }]);
 
+  // Schema 6: user accounts and sign-in sessions.
+  store.users.insert({ username: 'mgr', role: 'manager', passwordHash: 'scrypt$x', createdAtMs: 1 });
+  store.users.createSession({ tokenHash: 'h', username: 'mgr', createdAtMs: 1, expiresAtMs: 2 });
+  expect(store.users.findSession('h')?.username).toBe('mgr');
+
+  // Schema 9: a live run stores its decisions; a receipt is recorded with its charge in the outbox.
+  const { run } = store.liveRuns.openOrResume('simulator', 100);
+  store.liveRuns.commit(run.id, [{ t: 70_000, kind: 'receipt', sessionId: 'S900', json: '{"kind":"receipt"}' }], 70_500);
+  const [unread] = store.receipts.unread(10);
+  expect(unread).toMatchObject({ runId: run.id, sessionId: 'S900' });
+  const pendingBefore = store.receipts.outboxCounts().pending;
+  const receipt = { id: 'r900', runId: run.id, sessionId: 'S900', decisionId: unread!.id, t: 70_000, status: 'charged', currency: 'EUR', totalMinor: 0, wallMs: 1 } as const;
+  expect(store.receipts.record({ ...receipt, lines: [], flags: [] }, { key: 'r900', receiptId: 'r900', type: 'charge', amountMinor: 0, message: {} })).toEqual({ recorded: true, id: 'r900' });
+  expect(store.receipts.outboxCounts().pending).toBe(pendingBefore + 1);
+  expect(store.receipts.unread(10)).toEqual([]);
+
   // Schema 5: decisions are stored and read back by kind and time.
   store.decisions.replaceAll([{ t: 60_000, kind: 'receipt', sessionId: 'S1', json: '{"kind":"receipt"}' }]);
   expect(store.decisions.list({ kinds: ['receipt'] })).toEqual([{ id: expect.any(Number), t: 60_000, kind: 'receipt', sessionId: 'S1', json: '{"kind":"receipt"}' }]);
-  return entriesBefore + 1;
+
+  // Schema 7: review corrections are stored with the sessions they touch and their audit entry.
+  const audit = { actor: 'rev', action: 'review.correct', subject: 'session:S1', reason: 'test', before: null, after: null, at: 6 };
+  const correction = store.review.addCorrection({ createdMs: 6, actor: 'rev', reason: 'other', note: 'n', action: { type: 'x' }, sessions: ['S1', 'S2'], audit });
+  expect(store.review.corrections(['S2'])).toEqual([correction]);
+
+  // Schema 8: facts (sessions and their paths) are written by run and read back.
+  const runId = store.facts.beginRun('live', 1);
+  store.facts.write(runId, { ...emptyFactsBatch(), sessions: [factsSession], sessionTracks: [{ sessionId: 'S1', trackId: 4, via: 'admission', tMs: 10 }] });
+  const [session] = store.facts.listSessions();
+  expect(session).toMatchObject({ runId, sessionId: 'S1', state: 'open' });
+  expect(store.facts.sessionTracks(session!.id)).toEqual([{ runId, trackId: 4, via: 'admission', tMs: 10 }]);
+
+  // Schema 10: a plate's calibration is stored with its audit entry; device alerts open and clear.
+  const { calibration } = store.plateCalibrations.set({ plate: 'P1', offset: 8000, scale: 0.05, action: 'span', knownGrams: 500, actor: 'mgr', reason: 'test', at: 80_000, before: null });
+  expect(store.plateCalibrations.get('P1')).toEqual(calibration);
+  expect(store.deviceAlerts.apply([{ subject: 'plate:P1', status: 'offline', detail: 'unplugged' }], 81_000)).toBe(1);
+  expect(store.deviceAlerts.apply([{ subject: 'plate:P1', status: 'offline', detail: 'unplugged' }], 81_500)).toBe(0);
+  expect(store.deviceAlerts.apply([{ subject: 'plate:P1', status: null, detail: '' }], 82_000)).toBe(1);
+  expect(store.deviceAlerts.open()).toEqual([]);
+
+  // Schema 11: a restock alert is acknowledged once, with its audit entry.
+  const ack = { plate: 'P1', alertSinceMs: 90_000.5, sku: 'SKU1', units: 1, acknowledgedMs: 91_000, acknowledgedBy: 'mgr', note: 'on it' };
+  const { acknowledgement } = store.restockAcknowledgements.acknowledge(ack);
+  expect(store.restockAcknowledgements.forPlates(['P1'])).toEqual([acknowledgement]);
+  expect(() => store.restockAcknowledgements.acknowledge(ack)).toThrow(/already acknowledged by mgr/);
+
+  // Schema 12: a camera's video source and floor calibration, each with its audit entry.
+  store.cameraSettings.setSource({ camera: 'cam-1', source: { kind: 'file', url: '/v/cam1.mp4' }, actor: 'mgr', reason: 'test', at: 95_000, before: null });
+  const { calibration: cameraCalibration } = store.cameraSettings.setCalibration({
+    camera: 'cam-1',
+    calibration: { homography: [1, 0, 0, 0, 1, 0, 0, 0, 1], pairs: [{ image: [0, 0], floor: [0, 0] }], rmsM: 0.01, maxM: 0.02 },
+    actor: 'mgr',
+    reason: 'test',
+    at: 96_000,
+    before: null,
+  });
+  expect(store.cameraSettings.sources()).toEqual([expect.objectContaining({ camera: 'cam-1', kind: 'file', url: '/v/cam1.mp4' })]);
+  expect(store.cameraSettings.calibrations()).toEqual([cameraCalibration]);
+
+  return entriesBefore + 6;
 }
+
+const factsSession: SessionFact = {
+  sessionId: 'S1', kind: 'shopper', account: 'acct', groupSize: 1, people: 1, enteredMs: 10, state: 'open', flags: [],
+  units: 0, valueMinor: 0, pickedUnits: 0, putBackUnits: 0, day: '2026-11-21', hour: 9,
+};
 
 describe('migrations', () => {
   it('are numbered 1..n and every older version has upgrade fixtures', () => {

@@ -11,6 +11,16 @@ import { createInputLogRepository } from './repositories/input-log';
 import { createSettingsRepository } from './repositories/settings';
 import { createStoreSnapshotsRepository } from './repositories/store-snapshots';
 import { createDecisionsRepository } from './repositories/decisions';
+import { createReviewRepository } from './repositories/review';
+import { createFactsRepository } from '../facts/repository';
+import { createAnalyticsRepository } from '../analytics/analytics-repository';
+import { createUsersRepository } from './repositories/users';
+import { createLiveRunsRepository } from './repositories/live-runs';
+import { createReceiptsRepository } from './repositories/receipts';
+import { createPlateCalibrationsRepository } from './repositories/plate-calibrations';
+import { createDeviceAlertsRepository } from './repositories/device-alerts';
+import { createRestockAcknowledgementsRepository } from './repositories/restock-acknowledgements';
+import { createCameraSettingsRepository } from './repositories/camera-settings';
 import type { OpenStoreDatabaseOptions, StoreDatabase } from './store-database';
 
 const DEFAULT_BUSY_TIMEOUT_MS = 5000;
@@ -47,6 +57,8 @@ export function openStoreDatabase(path: string, opts: OpenStoreDatabaseOptions):
       claimStore(db, path, storeId);
     }
     const schemaVersion = readSchemaVersion(db);
+    const audit = createAuditRepository(db);
+    const decisions = createDecisionsRepository(db);
 
     let closed = false;
     return {
@@ -55,10 +67,20 @@ export function openStoreDatabase(path: string, opts: OpenStoreDatabaseOptions):
       schemaVersion,
       readonly,
       inputLog: createInputLogRepository(db),
-      audit: createAuditRepository(db),
+      audit,
       settings: createSettingsRepository(db),
       storeSnapshots: createStoreSnapshotsRepository(db),
-      decisions: createDecisionsRepository(db),
+      decisions,
+      liveRuns: createLiveRunsRepository(db, decisions),
+      receipts: createReceiptsRepository(db, audit),
+      plateCalibrations: createPlateCalibrationsRepository(db, audit),
+      deviceAlerts: createDeviceAlertsRepository(db),
+      restockAcknowledgements: createRestockAcknowledgementsRepository(db, audit),
+      cameraSettings: createCameraSettingsRepository(db, audit),
+      review: createReviewRepository(db, audit),
+      facts: createFactsRepository(db),
+      analytics: createAnalyticsRepository(db),
+      users: createUsersRepository(db),
       sizes: () => ({ sizeBytes: fileSize(path), walBytes: fileSize(`${path}-wal`) }),
       close() {
         if (closed) return;

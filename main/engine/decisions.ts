@@ -26,6 +26,19 @@ export interface ShelfEventDecision {
   sessionId?: string;
 }
 
+/** A hand in the store at one tick, triangulated from the cameras' hand keypoints. */
+export interface HandPoint {
+  /** Metres on the plan, and above the floor. */
+  x: number;
+  y: number;
+  z: number;
+  /**
+   * Covariance of the estimate (m²: xx, xy, xz, yy, yz, zz): small where cameras agree, long along
+   * the ray where one camera alone saw the hand (its depth is then a guess).
+   */
+  cov: [number, number, number, number, number, number];
+}
+
 /** One floor position of one confirmed floor track at a frame time. */
 export interface TrackPoint {
   kind: 'track-point';
@@ -33,6 +46,9 @@ export interface TrackPoint {
   trackId: number;
   x: number;
   y: number;
+  /** The person's hands, when a camera saw them at this tick (evidence for who reached into a shelf). */
+  leftHand?: HandPoint;
+  rightHand?: HandPoint;
 }
 
 export type FlagReason =
@@ -170,10 +186,21 @@ export interface TailgatingAlertDecision {
 
 export interface AttributionCandidate {
   sessionId: string;
-  /** The session's member track nearest the plates. */
+  /** The session's member track that explains the event best. */
   trackId: number;
   /** Median distance from that track to the nearest of the event's plate fronts over the event. */
   distanceM: number;
+  /**
+   * How near that track's hand came to the plates during the event (a low quantile of the 3-D
+   * distance from its hands to where a hand goes to take from them), with the estimate's expected
+   * error; absent when no camera saw its hands then.
+   */
+  handDistanceM?: number;
+  handErrorM?: number;
+  /** For a put-back: how well the session's cart explains it (1: it holds the units; less: it holds fewer or none). */
+  cartFit?: number;
+  /** The candidate's unnormalised weight: body term × hand term (× cart fit). */
+  weight: number;
   probability: number;
 }
 
@@ -189,7 +216,7 @@ export interface AttributionDecision {
   /** Sessions best first. */
   candidates: AttributionCandidate[];
   /** The "nobody or staff" alternative, with the unbound (staff, unknown) track nearest the plates if any. */
-  nobody: { probability: number; trackId?: number; distanceM?: number };
+  nobody: { probability: number; trackId?: number; distanceM?: number; handDistanceM?: number; weight?: number };
   /** Reasons this event gave to flag the sessions involved. */
   flags: FlagReason[];
   /** The session had already been charged when the event arrived: its receipt is not changed. */

@@ -31,6 +31,11 @@ export class RestockMode {
     return this.actors.has(fixture);
   }
 
+  /** The fixtures being restocked now, sorted. */
+  fixtures(): string[] {
+    return [...this.actors.keys()].sort();
+  }
+
   /** True when the fixture was in restock mode at any time from `startMs` until now. */
   covers(fixture: string, startMs: number): boolean {
     if (this.actors.has(fixture)) return true;

@@ -1,15 +1,22 @@
 // The live path from inputs to the UI, whatever produces the inputs: every input is recorded in the
 // store's input log and fed to the engine; decisions are stored and folded into the live floor
-// frame. Replaying the input log later reproduces every decision made here.
+// frame. Replaying the input log later reproduces every decision made here. Each start is a live
+// run; a run that a crash cut short is resumed: its inputs are replayed to rebuild the engine's
+// state, and the decisions it had already stored are recognised instead of stored twice.
 import type { LiveFloorFrame, LiveSource } from '../../native-bridge/contract/dto';
-import type { StoreDatabase, StoredDecisionInput } from '../db';
+import type { LiveRun, StoreDatabase } from '../db';
 import type { EngineDecision } from '../engine/decisions';
 import { createEngine, type Engine } from '../engine/engine';
-import type { EngineInput } from '../engine/inputs';
+import { inputTime, type EngineInput, type StaffAction } from '../engine/inputs';
 import { createStages } from '../engine/stages';
-import { RecordingWriter } from '../recording';
+import { recorded, RecordingWriter } from '../recording';
 import type { StoreModel } from '../store/schema';
-import { LiveFloor, type SessionView } from './live-floor';
+import { createFactsSink } from '../facts/facts-sink';
+import { LiveFloor } from './live-floor';
+import type { SessionChanges } from './live-floor-sessions';
+import { stockOf, type LiveStock } from './live-stock';
+import { DecisionJournal } from './decision-journal';
+import { replayRun, StoredDecisionMatcher, type RecoveryReport } from './live-recovery';
 
 export interface LivePipelineOptions {
   store: StoreModel;
@@ -17,7 +24,10 @@ export interface LivePipelineOptions {
   storeKey: Uint8Array;
   source: LiveSource;
   speed: number;
+  /** Decisions as they are made live (not those re-made while resuming a run). */
   onDecision?: (decision: EngineDecision) => void;
+  /** Decisions made by this pipeline were stored (the receipt service reads them from there). */
+  onStored?: (kinds: ReadonlySet<string>) => void;
 }
 
 export interface LivePipeline {
@@ -25,45 +35,71 @@ export interface LivePipeline {
   /** Store time has reached `t` with no input: let the engine settle, then commit what is pending. */
   advance(t: number): void;
   frame(t: number): LiveFloorFrame;
+  /** Sessions whose live detail changed since the last call; post them before the frame that shows them. */
+  takeSessionChanges(): SessionChanges | null;
+  /** Low plates and restock mode as the engine sees them now. */
+  stock(): LiveStock;
+  /** A staff member starts or ends restock mode at a fixture, now (recorded like any input, so replays agree). */
+  staffAction(actor: string, action: StaffAction['action'], fixture: string): void;
   close(): void;
+  /** The live run this pipeline records into. */
+  readonly run: LiveRun;
+  /** What resuming the run after a crash took; absent for a new run. */
+  readonly recovery: RecoveryReport | undefined;
+  /** Inputs must be at or after this store time (later than anything recorded and than the engine's present); -Infinity when nothing constrains them. */
+  readonly earliestInputMs: number;
 }
 
 export function createLivePipeline(options: LivePipelineOptions): LivePipeline {
   const { db } = options;
   const writer = new RecordingWriter(db);
-  const floor = new LiveFloor(options.source, options.speed);
-  const pendingDecisions: StoredDecisionInput[] = [];
+  const floor = new LiveFloor(options.store, options.source, options.speed);
   const stages = createStages(options.store, { storeKey: options.storeKey });
+  const { run, resumed } = db.liveRuns.openOrResume(options.source, Date.now());
+  // A resumed run's facts are projected again from its first input, under the live run's id.
+  db.facts.resetRun(run.id, 'live', run.startedWallMs);
+  const facts = createFactsSink(options.store, db.facts, run.id);
+  const journal = new DecisionJournal(db, run.id, writer);
+  let matcher = resumed ? new StoredDecisionMatcher(db.liveRuns.storedDecisions(run.id)) : undefined;
+  let recovering = resumed;
   const engine: Engine = createEngine(stages.all, (decision) => {
     floor.observe(decision);
+    facts.observe(decision);
     if (decision.kind !== 'track-point') {
       const sessionId = 'sessionId' in decision ? decision.sessionId : undefined;
-      pendingDecisions.push({ t: decision.t, kind: decision.kind, sessionId, json: JSON.stringify(decision) });
+      const json = JSON.stringify(decision);
+      if (!matcher?.alreadyStored(json)) journal.add({ t: decision.t, kind: decision.kind, sessionId, json }, engine.now);
     }
-    options.onDecision?.(decision);
+    if (!recovering) options.onDecision?.(decision);
   });
+  const recovery = matcher ? replayRun(db, run, engine, matcher) : undefined;
+  matcher = undefined;
+  recovering = false;
+  let firstInput = run.firstInputMs === undefined;
 
   // The writer commits by input time; a flush now and then also commits when every source is quiet.
   const flushEveryMs = 5000;
   let lastFlush = -Infinity;
   const commitDecisions = () => {
-    if (pendingDecisions.length > 0) db.decisions.appendMany(pendingDecisions.splice(0));
+    const kinds = journal.commit(engine.now);
+    if (kinds.size > 0) options.onStored?.(kinds);
+  };
+  const lastRecordedMs = db.inputLog.stats().lastMs;
+  const earliestInputMs = Math.floor(Math.max(engine.now, lastRecordedMs ?? -Infinity)) + 1;
+
+  const push = (input: EngineInput): void => {
+    if (firstInput) {
+      db.liveRuns.markFirstInput(run.id, inputTime(input));
+      firstInput = false;
+    }
+    writer.write(input);
+    if (input.kind === 'device-status') floor.observeInput(input);
+    // At the log's resolution: what a replay (or a recovery) will feed the engine, bit for bit.
+    engine.push(recorded(input));
   };
 
-  const sessions = (): SessionView[] =>
-    stages.fusion.sessions().map((s) => ({
-      id: s.id,
-      anonymous: s.tokenNonce === undefined,
-      flagged: s.flags.length > 0,
-      trackIds: s.members.map((m) => m.trackId),
-      cartUnits: s.cart.reduce((n, line) => n + line.quantity, 0),
-    }));
-
   return {
-    push(input) {
-      writer.write(input);
-      engine.push(input);
-    },
+    push,
     advance(t) {
       engine.advance(t);
       if (t - lastFlush >= flushEveryMs) {
@@ -71,12 +107,26 @@ export function createLivePipeline(options: LivePipelineOptions): LivePipeline {
         lastFlush = t;
       }
       commitDecisions();
+      facts.commit(t);
     },
-    frame: (t) => floor.frame(t, sessions()),
+    frame: (t) => floor.frame(t, stages.fusion.sessions()),
+    takeSessionChanges: () => floor.takeSessionChanges(),
+    stock: () => stockOf(stages.shelves, engine.now),
+    staffAction(actor, action, fixture) {
+      if (!Number.isFinite(engine.now)) throw new Error('the live engine has had no input yet');
+      // At the engine's present: nothing later has been fed, and every input still to come is no earlier.
+      const input: StaffAction = { kind: 'staff-action', t: engine.now, actor, action, fixture };
+      push(input);
+    },
     close() {
       engine.finish();
       writer.close();
       commitDecisions();
+      facts.finish(engine.now);
+      db.liveRuns.end(run.id, Date.now());
     },
+    run,
+    recovery,
+    earliestInputMs,
   };
 }

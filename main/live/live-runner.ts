@@ -6,7 +6,8 @@ import type { LivePipeline } from './live-pipeline';
 import type { PacedFeed } from './simulated-feed';
 
 export interface LiveRunnerOptions {
-  feed: PacedFeed;
+  /** The simulator's PacedFeed, or real devices' DeviceInputQueue: both release due inputs in time order. */
+  feed: Pick<PacedFeed, 'pump'>;
   pipeline: LivePipeline;
   onFrame: (frame: LiveFloorFrame) => void;
   /** Wall ms between ticks; frames go out on every tick. */

@@ -5,6 +5,7 @@ export { BatchEncoder, decodeBatch, encodeBatch, inputEndTime, inputSource, reco
 export type { SealedBatch } from './codec';
 export { recordedGrams } from './plate-codec';
 export { recordedPosition, recordedScore, recordedSize } from './detections-codec';
+export { recorded } from './recorded';
 export { RecordingWriter } from './writer';
 export type { RecordingWriterOptions, RecordingWriterStats } from './writer';
 export { readRecording } from './reader';

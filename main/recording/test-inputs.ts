@@ -2,8 +2,6 @@
 // devices produce (dropped samples, empty frames, keypoints on some cameras only, fractional
 // frame times, equal times across sources), and what replay must give back for them.
 import { boxStride, keypointStride, type EngineInput, type PlateSamples } from '../engine/inputs';
-import { recordedPosition, recordedScore, recordedSize } from './detections-codec';
-import { recordedGrams } from './plate-codec';
 import { seededUniform } from '../engine/seeded-uniform';
 
 export interface SampleInputsOptions {
@@ -72,18 +70,4 @@ function start(input: EngineInput): number {
   return input.kind === 'plate-samples' ? input.t0 : input.t;
 }
 
-/** What replay must return for an input: the same, at the recorded resolution. */
-export function recorded(input: EngineInput): EngineInput {
-  switch (input.kind) {
-    case 'plate-samples':
-      return { ...input, grams: input.grams.map(recordedGrams) } satisfies PlateSamples;
-    case 'detections': {
-      const boxes = input.boxes.map((v, i) => (i % boxStride === 4 ? recordedScore(v) : i % boxStride < 2 ? recordedPosition(v) : recordedSize(v)));
-      const copy: EngineInput = { kind: 'detections', camera: input.camera, t: input.t, boxes };
-      if (input.keypoints !== undefined) copy.keypoints = input.keypoints.map((v, i) => (i % 3 === 2 ? recordedScore(v) : recordedPosition(v)));
-      return copy;
-    }
-    default:
-      return { ...input };
-  }
-}
+export { recorded } from './recorded';

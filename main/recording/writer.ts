@@ -109,6 +109,20 @@ export class RecordingWriter {
     return { ...this.counters };
   }
 
+  /**
+   * Every input written with a time before this is committed (Infinity when nothing waits): what the
+   * live pipeline checks before storing a decision, so no stored decision rests on inputs a crash
+   * could still take away.
+   */
+  get committedThroughMs(): number {
+    let through = Infinity;
+    for (const byKind of this.streams.values()) {
+      for (const { encoder } of byKind.values()) if (encoder.inputs > 0 && encoder.firstTime < through) through = encoder.firstTime;
+    }
+    for (const batch of this.pending) if (batch.t0Ms < through) through = batch.t0Ms;
+    return through;
+  }
+
   private stream(input: EngineInput): Stream {
     let byKind = this.streams.get(input.kind);
     if (byKind === undefined) this.streams.set(input.kind, (byKind = new Map()));

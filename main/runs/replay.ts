@@ -1,5 +1,5 @@
 // `walkout replay`: the recorded inputs through the engine as fast as the CPU allows, its decisions
-// stored in the run's database (replacing any earlier replay's) and floor tracks in a MOT file.
+// stored in the run's database (replacing any earlier replay's) with their facts (main/facts), and floor tracks in a MOT file.
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { EngineDecision, TrackPoint } from '../engine/decisions';
@@ -9,6 +9,7 @@ import { createStages } from '../engine/stages';
 import { readRecording } from '../recording';
 import { DEMO_STORE_KEY } from '../store/demo-key';
 import type { StoredDecisionInput } from '../db';
+import { FactsProjector } from '../facts/projector';
 import { trackPointsToMotLines } from './mot-points';
 import { openRunDatabase, readJson, recordedStore, runPath, writeJson, type ReplaySummary, type RunMeta } from './run-dir';
 
@@ -29,7 +30,9 @@ export function replayRunDir(dir: string, progress?: (done: number) => void, opt
     const store = recordedStore(db);
     const decisions: StoredDecisionInput[] = [];
     const trackPoints: TrackPoint[] = [];
+    const facts = new FactsProjector(store);
     const engine = createEngine(createStages(store, { storeKey: options.storeKey ?? DEMO_STORE_KEY }).all, (decision) => {
+      facts.observe(decision);
       if (decision.kind === 'track-point') trackPoints.push(decision);
       else decisions.push(toStored(decision));
     });
@@ -44,6 +47,7 @@ export function replayRunDir(dir: string, progress?: (done: number) => void, opt
     engine.finish();
     const wallMs = performance.now() - started;
     db.decisions.replaceAll(decisions);
+    db.facts.replaceAll('replay', meta.startMs, [facts.finish(meta.endMs)]);
     if (engine.stages.includes('vision')) writeFileSync(runPath(dir, 'trackerFloor'), trackPointsToMotLines(trackPoints, meta.startMs));
     const summary: ReplaySummary = {
       stages: [...engine.stages],

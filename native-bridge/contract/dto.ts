@@ -1,6 +1,7 @@
 // Data shapes that cross from main to the renderer. Plain JSON-serialisable types only: they
 // travel over Electron IPC (structured clone) and the WebSocket (JSON) unchanged.
 import type { Camera, Fixture, Gate, Point, StoreLayout, Zone } from '../../main/store/schema';
+import type { LiveDevices, LiveEvent } from './live-floor';
 
 export type { Camera, Fixture, Gate, Point, StoreLayout, Zone };
 
@@ -53,6 +54,8 @@ export interface LiveShopper {
   state: ShopperState;
   /** Units in the session's cart. */
   cartUnits: number;
+  /** The session's `LiveSessionDetail.revision`: a change means its cart or history changed. */
+  revision?: number;
 }
 
 /** The live floor at one moment of store time, pushed a few times a second. */
@@ -64,4 +67,8 @@ export interface LiveFloorFrame {
   speed: number;
   shoppers: LiveShopper[];
   counters: { openSessions: number; entered: number; receipts: number; heldForReview: number; tailgating: number };
+  /** The latest events of the store's feed (a few dozen), oldest first; absent where no feed runs. */
+  events?: LiveEvent[];
+  /** Devices that are down; absent where nothing reports device health. */
+  devices?: LiveDevices;
 }

@@ -5,7 +5,11 @@ export const apiErrorCodes = [
   'unknown_method',
   'malformed_message',
   'unauthorized',
+  'unauthenticated',
+  'forbidden',
   'not_found',
+  /** The request is well formed but the state does not allow it now (already approved, nothing to undo…). */
+  'conflict',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof apiErrorCodes)[number];

@@ -4,6 +4,7 @@
 // bad ones (malformed reports, sequence gaps, an unplug mid-stream, failing feature reads).
 
 import type { HidCloseInfo, HidTransport, Unsubscribe } from './transport';
+import { TransportEvents } from './transport-events';
 
 export interface FakeHidTransportOptions {
   /** Feature reports the fake device answers with, by report id (id byte included). */
@@ -18,9 +19,7 @@ export class FakeHidTransport implements HidTransport {
   /** Feature reports the host sent, in order. */
   readonly sentFeatures: Uint8Array[] = [];
   readonly features = new Map<number, Uint8Array>();
-  private readonly reportListeners = new Set<(report: Uint8Array) => void>();
-  private readonly closeListeners = new Set<(info: HidCloseInfo) => void>();
-  private closedWith: HidCloseInfo | null = null;
+  private readonly events = new TransportEvents();
   private readonly failures = new Map<string, Error>();
 
   constructor(private readonly options: FakeHidTransportOptions = {}) {
@@ -28,17 +27,15 @@ export class FakeHidTransport implements HidTransport {
   }
 
   get isClosed(): boolean {
-    return this.closedWith !== null;
+    return this.events.closedWith !== null;
   }
 
   onReport(listener: (report: Uint8Array) => void): Unsubscribe {
-    this.reportListeners.add(listener);
-    return () => this.reportListeners.delete(listener);
+    return this.events.onReport(listener);
   }
 
   onClose(listener: (info: HidCloseInfo) => void): Unsubscribe {
-    this.closeListeners.add(listener);
-    return () => this.closeListeners.delete(listener);
+    return this.events.onClose(listener);
   }
 
   async write(outputReport: Uint8Array): Promise<void> {
@@ -61,15 +58,14 @@ export class FakeHidTransport implements HidTransport {
   }
 
   async close(): Promise<void> {
-    this.finish({ reason: 'closed', detail: 'closed by host' });
+    this.events.finish({ reason: 'closed', detail: 'closed by host' });
   }
 
   // --- scripting -------------------------------------------------------------------------------
 
   /** Deliver one raw input report to the listeners, as the device would. Ignored once closed. */
   emit(report: Uint8Array): void {
-    if (this.closedWith) return;
-    for (const listener of [...this.reportListeners]) listener(report.slice());
+    this.events.deliver(report.slice());
   }
 
   emitAll(reports: Iterable<Uint8Array>): void {
@@ -78,7 +74,7 @@ export class FakeHidTransport implements HidTransport {
 
   /** The device disappears: listeners hear 'disconnected' and every later call rejects. */
   unplug(detail = 'device unplugged'): void {
-    this.finish({ reason: 'disconnected', detail });
+    this.events.finish({ reason: 'disconnected', detail });
   }
 
   /** Make the next call of `method` reject with `error` (one-shot). */
@@ -87,19 +83,12 @@ export class FakeHidTransport implements HidTransport {
   }
 
   private check(method: string): void {
-    if (this.closedWith) throw new Error(`${method} on a ${this.closedWith.reason} device: ${this.closedWith.detail}`);
+    const closed = this.events.closedWith;
+    if (closed) throw new Error(`${method} on a ${closed.reason} device: ${closed.detail}`);
     const failure = this.failures.get(method);
     if (failure) {
       this.failures.delete(method);
       throw failure;
     }
-  }
-
-  private finish(info: HidCloseInfo): void {
-    if (this.closedWith) return;
-    this.closedWith = info;
-    this.reportListeners.clear();
-    for (const listener of [...this.closeListeners]) listener(info);
-    this.closeListeners.clear();
   }
 }

@@ -1,6 +1,7 @@
 // The engine's decisions as stored: time, kind, the session they concern (for lookups) and the
 // decision itself as JSON. A replay replaces the whole set in one transaction, so a killed replay
-// leaves the previous complete set rather than half of a new one.
+// leaves the previous complete set rather than half of a new one. Decisions of the live engine also
+// carry their live run (schema 9): session ids restart with every run.
 import type BetterSqlite3 from 'better-sqlite3';
 
 export interface StoredDecisionInput {
@@ -8,17 +9,20 @@ export interface StoredDecisionInput {
   kind: string;
   sessionId?: string | undefined;
   json: string;
+  /** The live run that decided it (live_runs.id); absent for replays. */
+  runId?: number | undefined;
 }
 
 export interface StoredDecision extends StoredDecisionInput {
   id: number;
   sessionId: string | undefined;
+  runId: number | undefined;
 }
 
 export interface DecisionsRepository {
   appendMany(decisions: readonly StoredDecisionInput[]): void;
   replaceAll(decisions: Iterable<StoredDecisionInput>): number;
-  list(filter?: { kinds?: readonly string[]; fromMs?: number; toMs?: number; sessionId?: string }): StoredDecision[];
+  list(filter?: { kinds?: readonly string[]; fromMs?: number; toMs?: number; sessionId?: string; runId?: number }): StoredDecision[];
   count(): number;
 }
 
@@ -28,14 +32,15 @@ interface Row {
   kind: string;
   session_id: string | null;
   json: string;
+  run_id: number | null;
 }
 
 export function createDecisionsRepository(db: BetterSqlite3.Database): DecisionsRepository {
-  const insert = db.prepare(`INSERT INTO decisions (t_ms, kind, session_id, json) VALUES (?, ?, ?, ?)`);
+  const insert = db.prepare(`INSERT INTO decisions (t_ms, kind, session_id, json, run_id) VALUES (?, ?, ?, ?, ?)`);
   const insertAll = (decisions: Iterable<StoredDecisionInput>): number => {
     let n = 0;
     for (const d of decisions) {
-      insert.run(d.t, d.kind, d.sessionId ?? null, d.json);
+      insert.run(d.t, d.kind, d.sessionId ?? null, d.json, d.runId ?? null);
       n++;
     }
     return n;
@@ -69,8 +74,12 @@ export function createDecisionsRepository(db: BetterSqlite3.Database): Decisions
         where.push('session_id = ?');
         params.push(filter.sessionId);
       }
-      const sql = `SELECT id, t_ms, kind, session_id, json FROM decisions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY t_ms, id`;
-      return (db.prepare(sql).all(...params) as Row[]).map((r) => ({ id: r.id, t: r.t_ms, kind: r.kind, sessionId: r.session_id ?? undefined, json: r.json }));
+      if (filter.runId !== undefined) {
+        where.push('run_id = ?');
+        params.push(filter.runId);
+      }
+      const sql = `SELECT id, t_ms, kind, session_id, json, run_id FROM decisions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY t_ms, id`;
+      return (db.prepare(sql).all(...params) as Row[]).map((r) => ({ id: r.id, t: r.t_ms, kind: r.kind, sessionId: r.session_id ?? undefined, json: r.json, runId: r.run_id ?? undefined }));
     },
   };
 }

@@ -6,7 +6,7 @@ import { distanceToPolygonEdge, locatePlates, pointInPolygon } from '../../store
 import type { Point, StoreModel } from '../../store/schema';
 import type { FlagReason, ShelfEventDecision } from '../decisions';
 import type { DecisionSink } from '../stage';
-import { Attributor } from './attribution';
+import { Attributor, type PlateTargets } from './attribution';
 import { gateLine, type GateLine } from './gate-lines';
 import { Gatekeeper } from './gatekeeper';
 import type { FusionOptions } from './options';
@@ -76,12 +76,16 @@ export class FusionContext {
     this.outline = store.layout.floor.outline;
     this.staffZones = store.layout.zones.filter((z) => z.kind === 'staff').map((z) => z.polygon);
     this.ageRestricted = new Set(store.catalog.filter((p) => p.ageRestricted).map((p) => p.sku));
-    const fronts = new Map<string, readonly [number, number]>();
-    for (const [plate, placement] of locatePlates(store.layout)) fronts.set(plate, [placement.front[0], placement.front[1]]);
+    const plates = new Map<string, PlateTargets>();
+    for (const [plate, placement] of locatePlates(store.layout)) {
+      const [x, y, z] = placement.front;
+      const [fx, fy] = placement.facing;
+      plates.set(plate, { front: [x, y], grasp: [x - fx * o.graspDepthM, y - fy * o.graspDepthM, z + o.graspLiftM] });
+    }
     // Enough ring for historyMs at 20 points a second: tracks come at 10, with room to spare.
     const capacity = Math.max(64, Math.ceil(o.historyMs / 50));
     this.tracks = new TrackRegistry(capacity);
-    this.attributor = new Attributor(fronts, this.tracks, o, capacity);
+    this.attributor = new Attributor(plates, this.tracks, o, capacity, (sessionId, sku) => this.sessions.get(sessionId)?.cart.holds(sku) ?? 0);
     this.gatekeeper = new Gatekeeper(store.layout.id, this.gates, o);
   }
 

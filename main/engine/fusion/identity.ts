@@ -18,7 +18,7 @@ export function onPoint(ctx: FusionContext, p: TrackPoint, emit: DecisionSink): 
   const t0 = before?.lastT ?? NaN;
   const x0 = before?.lastX ?? NaN;
   const y0 = before?.lastY ?? NaN;
-  const track = ctx.tracks.point(p.trackId, p.t, p.x, p.y);
+  const track = ctx.tracks.point(p.trackId, p.t, p.x, p.y, p.leftHand, p.rightHand);
   if (!wasSeen) {
     onFirstPoint(ctx, track, emit);
     return;

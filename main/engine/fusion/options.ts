@@ -43,6 +43,27 @@ export interface FusionOptions {
   reachM: number;
   /** The event's time span is widened by this on both sides: hands move before and after the weight does. */
   eventPadMs: number;
+  /** Where a hand grasps to take from a plate: this far behind the plate's front edge, and this high above the shelf. */
+  graspDepthM: number;
+  graspLiftM: number;
+  /** Pose detectors report wrists: the wrist is this far back from the grasp, along the arm towards the body. */
+  wristToGraspM: number;
+  /** Spread of a picking hand around that point: half a plate's width, the reach's depth, triangulation noise. */
+  handSigmaM: number;
+  /** A track's hand score is its sightings' score at this quantile, best first (the hand is in the shelf for part of the padded span). */
+  handQuantile: number;
+  /** Added to every seen hand's score: a hand the cameras missed in the shelf (hidden by it), or placed wrongly. */
+  handMissFloor: number;
+  /** The hand term of a track whose hands no camera saw during the event. */
+  handUnseenTerm: number;
+  /** "Nobody" weighs as a body at reachM whose hand stopped this short of the plate. */
+  nobodyHandM: number;
+  /** EXPERIMENT: hand scores relative to the same hand over this long before the event (0 = off). */
+  handBaselineMs: number;
+  /** EXPERIMENT: body distances up to this weigh fully. */
+  bodyPlateauM: number;
+  /** A put-back weighs this much less for a session that holds none of what was put back. */
+  putBackUnheldFit: number;
   /** Track points reach fusion a tick late: an event is attributed once time is this far past its padded end. */
   trackLagMs: number;
   /** Track history kept per track, ms: events arrive seconds after they happen. */
@@ -102,6 +123,19 @@ export const defaultFusionOptions: Readonly<FusionTunables> = Object.freeze({
   // A body centre 1.2 m from a plate edge is at full stretch; at 1.2 m a shopper ties with nobody.
   reachM: 1.2,
   eventPadMs: 500,
+  // Fingers grasp 4–16 cm past the front edge, 3–12 cm above the shelf; an adult hand is ~19 cm
+  // long, and the grasp is at the fingers.
+  graspDepthM: 0.1,
+  graspLiftM: 0.07,
+  wristToGraspM: 0.14,
+  handSigmaM: 0.1,
+  handQuantile: 0.25,
+  handMissFloor: 0.02,
+  handUnseenTerm: 0.1,
+  nobodyHandM: 0.3,
+  handBaselineMs: 0,
+  bodyPlateauM: 0,
+  putBackUnheldFit: 0.05,
   trackLagMs: 300,
   historyMs: 60_000,
   staffAreaMarginM: 1.0,

@@ -1,12 +1,20 @@
-// The recent floor positions of one track, in a fixed-size ring of typed arrays: shelf events are
-// attributed seconds after they happen, so fusion must look back, and at 10 points a second per
-// shopper a growing array of objects would be most of the engine's garbage. Rings are pooled and
-// reused when their tracks are forgotten.
+// The recent floor positions of one track, and its hands where the cameras saw them, in a
+// fixed-size ring of typed arrays: shelf events are attributed seconds after they happen, so fusion
+// must look back, and at 10 points a second per shopper a growing array of objects would be most of
+// the engine's garbage. Rings are pooled and reused when their tracks are forgotten.
+import type { HandPoint } from '../decisions';
+
+/** Values per hand in the ring: x, y, z and the covariance's six (x NaN when not seen). */
+export const HAND_STRIDE = 9;
+/** Values per sighting handsInWindow writes: body x, y, then both hands. */
+export const SIGHTING_STRIDE = 2 + 2 * HAND_STRIDE;
 
 export class TrackHistory {
   private readonly t: Float64Array;
   private readonly x: Float32Array;
   private readonly y: Float32Array;
+  /** Left then right hand, HAND_STRIDE values each, per point. */
+  private readonly hands: Float32Array;
   private head = 0;
   private size = 0;
 
@@ -14,6 +22,7 @@ export class TrackHistory {
     this.t = new Float64Array(capacity);
     this.x = new Float32Array(capacity);
     this.y = new Float32Array(capacity);
+    this.hands = new Float32Array(capacity * 2 * HAND_STRIDE);
   }
 
   get length(): number {
@@ -25,10 +34,12 @@ export class TrackHistory {
     this.size = 0;
   }
 
-  push(t: number, x: number, y: number): void {
+  push(t: number, x: number, y: number, left?: HandPoint, right?: HandPoint): void {
     this.t[this.head] = t;
     this.x[this.head] = x;
     this.y[this.head] = y;
+    setHand(this.hands, this.head * 2 * HAND_STRIDE, left);
+    setHand(this.hands, (this.head * 2 + 1) * HAND_STRIDE, right);
     this.head = (this.head + 1) % this.capacity;
     if (this.size < this.capacity) this.size++;
   }
@@ -60,6 +71,41 @@ export class TrackHistory {
     }
     return n;
   }
+
+  /**
+   * For the points with fromMs ≤ t ≤ toMs at which a hand was seen, newest first, SIGHTING_STRIDE
+   * values each into `out`: the body's x, y, then per hand (left, right) HAND_STRIDE values — x,
+   * y, z and the covariance xx, xy, xz, yy, yz, zz — NaN for a hand not seen. Returns how many.
+   */
+  handsInWindow(fromMs: number, toMs: number, out: Float64Array): number {
+    let n = 0;
+    const hands = this.hands;
+    for (let k = 0; k < this.size && (n + 1) * SIGHTING_STRIDE <= out.length; k++) {
+      const i = (this.head - 1 - k + 2 * this.capacity) % this.capacity;
+      const t = this.t[i]!;
+      if (t < fromMs) break;
+      if (t > toMs) continue;
+      const h = i * 2 * HAND_STRIDE;
+      if (Number.isNaN(hands[h]!) && Number.isNaN(hands[h + HAND_STRIDE]!)) continue;
+      const at = n * SIGHTING_STRIDE;
+      out[at] = this.x[i]!;
+      out[at + 1] = this.y[i]!;
+      for (let j = 0; j < 2 * HAND_STRIDE; j++) out[at + 2 + j] = hands[h + j]!;
+      n++;
+    }
+    return n;
+  }
+}
+
+function setHand(hands: Float32Array, at: number, hand: HandPoint | undefined): void {
+  if (!hand) {
+    hands[at] = NaN;
+    return;
+  }
+  hands[at] = hand.x;
+  hands[at + 1] = hand.y;
+  hands[at + 2] = hand.z;
+  for (let k = 0; k < 6; k++) hands[at + 3 + k] = hand.cov[k]!;
 }
 
 /** Median of the first n values of `values` (reordered in place). */

@@ -1,6 +1,7 @@
 // What fusion knows about each floor track: its recent path (for attribution), where it was first
 // and last seen (for gates and identity hand-over), whether vision has lost or ended it, and which
 // session it belongs to. Tracks are forgotten once their history can no longer matter.
+import type { HandPoint } from '../decisions';
 import { TrackHistoryPool, type TrackHistory } from './track-history';
 
 export interface TrackState {
@@ -61,8 +62,8 @@ export class TrackRegistry {
     return track;
   }
 
-  /** Records a point; returns the track. */
-  point(id: number, t: number, x: number, y: number): TrackState {
+  /** Records a point (with the hands seen at it); returns the track. */
+  point(id: number, t: number, x: number, y: number, left?: HandPoint, right?: HandPoint): TrackState {
     const track = this.ensure(id);
     if (!track.seen) {
       track.seen = true;
@@ -73,7 +74,7 @@ export class TrackRegistry {
     track.lastT = t;
     track.lastX = x;
     track.lastY = y;
-    track.history.push(t, x, y);
+    track.history.push(t, x, y, left, right);
     return track;
   }
 

@@ -53,6 +53,8 @@ describe('RestockMode', () => {
     r.apply(action(5, 'b', 'restock-start'));
     r.apply(action(10, 'a', 'restock-end'));
     expect(r.active('F1')).toBe(true);
+    r.apply(action(12, 'c', 'restock-start', 'F0'));
+    expect(r.fixtures()).toEqual(['F0', 'F1']);
     r.apply(action(20, 'b', 'restock-end'));
     expect(r.active('F1')).toBe(false);
     expect(r.covers('F1', 15)).toBe(true);

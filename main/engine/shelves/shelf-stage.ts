@@ -20,6 +20,8 @@ import { Segmenter, type SettledChange } from './segmenter';
 export interface ShelfStage extends EngineStage {
   /** Units per plate with a planogram facing, from the plates' settled weights. */
   inventory(): PlateInventory[];
+  /** Fixtures in staff restock mode now (their shelf events are charged to nobody). */
+  restocking(): string[];
 }
 
 export function createShelfStage(store: StoreModel, options: Partial<ShelfStageOptions> = {}): ShelfStage {
@@ -129,5 +131,6 @@ export function createShelfStage(store: StoreModel, options: Partial<ShelfStageO
       drain(emit);
     },
     inventory: () => inventory.list(),
+    restocking: () => restock.fixtures(),
   };
 }

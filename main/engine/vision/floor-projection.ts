@@ -20,6 +20,7 @@
 // distance and obliquity), plus a floor-level base, both scaled up towards the image corners.
 import { cameraFloorHomography, cameraFrame, type Mat3, type Vec3 } from '../../store/geometry';
 import type { Camera } from '../../store/schema';
+import { HAND_RAY_STRIDE, HANDS } from './hands';
 import type { VisionOptions } from './options';
 
 /** A floor point seen by one camera in one frame; owned and reused by its camera track. */
@@ -36,10 +37,16 @@ export interface FloorObservation {
   rxx: number;
   rxy: number;
   ryy: number;
+  /** The camera's centre, where the hand rays start. */
+  camX: number;
+  camY: number;
+  camZ: number;
+  /** Per hand (left, right), HAND_RAY_STRIDE values: the unit ray through the keypoint and its precision (0 = not seen). */
+  hands: Float64Array;
 }
 
 export function newObservation(): FloorObservation {
-  return { camera: -1, t: 0, x: 0, y: 0, gx: 0, gy: 0, rxx: 0, rxy: 0, ryy: 0 };
+  return { camera: -1, t: 0, x: 0, y: 0, gx: 0, gy: 0, rxx: 0, rxy: 0, ryy: 0, camX: 0, camY: 0, camZ: 0, hands: new Float64Array(HANDS * HAND_RAY_STRIDE) };
 }
 
 export type ViewKind = 'top-down' | 'oblique';
@@ -121,6 +128,7 @@ export class CameraProjection {
     const pixelStd = o.pixelNoise * Math.max(bh, bw) + 1;
     out.camera = this.index;
     out.t = t;
+    this.handRays(keypoints, i, o.handPixelNoise * Math.max(bh, bw) + 1, out);
 
     if (this.kind === 'oblique' && this.feetPixel(bx, by, x1, y1, hasHead, keypoints, i)) return this.feetObservation(pixelStd, out);
     if (hasHead) return this.headObservation(keypoints![i * 9]!, keypoints![i * 9 + 1]!, pixelStd, out);
@@ -248,6 +256,37 @@ export class CameraProjection {
     this.feet[0] = this.vpU + s0 * du;
     this.feet[1] = this.vpV + s0 * dv;
     return true;
+  }
+
+  /** The rays through detection i's hand keypoints (keypoint order: head, left hand, right hand). */
+  private handRays(keypoints: Float32Array | undefined, i: number, pixelStd: number, out: FloorObservation): void {
+    out.camX = this.c[0];
+    out.camY = this.c[1];
+    out.camZ = this.c[2];
+    const precision = (this.fx * this.fx) / (pixelStd * pixelStd);
+    for (let hand = 0; hand < HANDS; hand++) {
+      const k = hand * HAND_RAY_STRIDE;
+      const at = i * 9 + (hand + 1) * 3;
+      const u = keypoints ? keypoints[at]! : NaN;
+      const v = keypoints ? keypoints[at + 1]! : NaN;
+      const conf = keypoints ? keypoints[at + 2]! : 0;
+      if (!(conf >= this.o.minHandConfidence) || !Number.isFinite(u) || !Number.isFinite(v)) {
+        out.hands[k + 3] = 0;
+        continue;
+      }
+      const a = (u - this.cx) / this.fx;
+      const b = (v - this.cy) / this.fy;
+      const dx = this.right[0] * a + this.down[0] * b + this.forward[0];
+      const dy = this.right[1] * a + this.down[1] * b + this.forward[1];
+      const dz = this.right[2] * a + this.down[2] * b + this.forward[2];
+      const n = Math.hypot(dx, dy, dz);
+      out.hands[k] = dx / n;
+      out.hands[k + 1] = dy / n;
+      out.hands[k + 2] = dz / n;
+      // A keypoint the detector is less sure of is less precise, not ignored: a wrist half hidden by
+      // a shelf edge is still near where the forearm points.
+      out.hands[k + 3] = precision * conf;
+    }
   }
 
   /** Back-projects pixel (u, v) onto the plane at height z into out.x, out.y; leaves the ray in this.ray. */

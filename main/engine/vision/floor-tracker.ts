@@ -16,7 +16,7 @@
 // detector ghost lasts a few frames in one camera). A confirmed track unseen for coastMs stops
 // being reported (longer when it stood still: hidden in a queue, not gone), is announced lost after
 // lostAfterMs and ends after maxGapMs, or at once when it was last seen walking off the floor.
-import type { VisionDecision } from '../decisions';
+import type { HandPoint, TrackPoint, VisionDecision } from '../decisions';
 import { distanceToPolygonEdge, pointInPolygon } from '../../store/geometry';
 import type { Floor } from '../../store/schema';
 import { assignGated } from './assign';
@@ -25,6 +25,7 @@ import { Clusterer } from './cluster';
 import { FLOOR_STATE, floorInitiate, floorPredict, floorUpdate, type Cov2 } from './floor-kalman';
 import type { FloorObservation } from './floor-projection';
 import { fuseObservations, newFused, observedAt, worstResidual } from './fuse';
+import { HAND_POINT_STRIDE, HANDS, triangulateHand, type HandOptions, type HandPrior } from './hands';
 import { MotionHistory } from './motion-history';
 import type { VisionOptions } from './options';
 
@@ -65,6 +66,8 @@ class FloorTrack {
   lostAnnounced = false;
   /** Ticks spent on top of an older track (a duplicate to merge away). */
   overlapTicks = 0;
+  /** Hands triangulated at the last tick with observations (HAND_POINT_STRIDE per hand; NaN = not seen). */
+  readonly hands = new Float64Array(HANDS * HAND_POINT_STRIDE).fill(NaN);
   readonly assigned: CameraTrack[] = [];
   readonly assignedObs: FloorObservation[] = [];
 
@@ -97,6 +100,8 @@ export class FloorTracker {
   private readonly p = new Float64Array(2);
   private readonly worst = new Float64Array(3);
   private readonly from: [number, number] = [0, 0];
+  private readonly handPrior: HandPrior = { x: 0, y: 0, z: 0, sigmaM: 0 };
+  private readonly handOptions: HandOptions;
   private cost = new Float64Array(256);
   private rowToCol = new Int32Array(64);
   private labels = new Int32Array(64);
@@ -118,6 +123,7 @@ export class FloorTracker {
     cameras: number,
   ) {
     for (let c = 0; c < cameras; c++) this.byCamera.push([]);
+    this.handOptions = { outlierM: o.handOutlierM };
   }
 
   get trackCount(): number {
@@ -150,7 +156,15 @@ export class FloorTracker {
 
     this.lifecycle(tick, emit);
     for (const tr of this.tracks) {
-      if (tr.status === 'confirmed') emit({ kind: 'track-point', t: tick, trackId: tr.id, x: tr.kf[0]!, y: tr.kf[1]! });
+      if (tr.status !== 'confirmed') continue;
+      const point: TrackPoint = { kind: 'track-point', t: tick, trackId: tr.id, x: tr.kf[0]!, y: tr.kf[1]! };
+      if (tr.lastSeenT === tick) {
+        const left = handPoint(tr.hands, 0);
+        const right = handPoint(tr.hands, 1);
+        if (left) point.leftHand = left;
+        if (right) point.rightHand = right;
+      }
+      emit(point);
     }
   }
 
@@ -264,6 +278,18 @@ export class FloorTracker {
     tr.history.push(tick, tr.lastX, tr.lastY);
     tr.cameras = tr.assigned.length;
     for (const ct of tr.assigned) ct.floorKey = tr.key;
+    this.locateHands(tr);
+  }
+
+  /** Triangulates the track's hands from the cameras it was seen by this tick. */
+  private locateHands(tr: FloorTrack): void {
+    const o = this.o;
+    const prior = this.handPrior;
+    prior.x = tr.kf[0]!;
+    prior.y = tr.kf[1]!;
+    prior.z = o.handPriorHeightShare * tr.height;
+    prior.sigmaM = o.handPriorSigmaM;
+    for (let hand = 0; hand < HANDS; hand++) triangulateHand(tr.assignedObs, tr.assignedObs.length, hand, prior, this.handOptions, tr.hands);
   }
 
   /** Clusters the observations nobody claimed; returns the number of clusters (filled in this.cluster*). */
@@ -460,4 +486,16 @@ export class FloorTracker {
     tr.history.from(MOTION_WINDOW_MS, this.from);
     return now < this.o.exitMarginM && now < inset(this.from[0], this.from[1]);
   }
+}
+
+function handPoint(hands: Float64Array, hand: number): HandPoint | undefined {
+  const at = hand * HAND_POINT_STRIDE;
+  if (Number.isNaN(hands[at]!)) return undefined;
+  const c = (k: number) => Number(hands[at + k]!.toPrecision(3));
+  return { x: mm(hands[at]!), y: mm(hands[at + 1]!), z: mm(hands[at + 2]!), cov: [c(3), c(4), c(5), c(6), c(7), c(8)] };
+}
+
+/** Millimetres are plenty, and shorter decisions are cheaper to keep. */
+function mm(v: number): number {
+  return Math.round(v * 1000) / 1000;
 }

@@ -42,6 +42,18 @@ export interface VisionOptions {
   /** Noise growth towards the image corners (lens residuals, truncated bodies): σ × (1 + edgeGain · r²). */
   edgeGain: number;
 
+  // ---- hands ---------------------------------------------------------------------------------
+  /** Hand keypoints below this confidence are ignored; above it, a keypoint's precision scales with its confidence. */
+  minHandConfidence: number;
+  /** Pixel noise of a hand keypoint, as a share of the box's larger side (hands blur and are small). */
+  handPixelNoise: number;
+  /** Where hands are expected with no view of them, as a share of the person's head height (about the hips). */
+  handPriorHeightShare: number;
+  /** How far from there a hand may be: about an arm's length. */
+  handPriorSigmaM: number;
+  /** A camera's hand ray further than this (and 3σ) from the other cameras' point saw something else. */
+  handOutlierM: number;
+
   // ---- floor tracking ------------------------------------------------------------------------
   /** Mahalanobis gate (squared, 2 dof) for an observation to update an active track. */
   gateChi2: number;
@@ -117,6 +129,12 @@ export const defaultVisionOptions: Readonly<VisionOptions> = Object.freeze({
   baseNoiseM: 0.06,
   pixelNoise: 0.03,
   edgeGain: 0.5,
+
+  minHandConfidence: 0.1,
+  handPixelNoise: 0.04,
+  handPriorHeightShare: 0.55,
+  handPriorSigmaM: 0.5,
+  handOutlierM: 0.15,
 
   gateChi2: 13.8,
   gateMaxM: 1.2,

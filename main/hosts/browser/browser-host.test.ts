@@ -81,7 +81,7 @@ describe('browser host security', () => {
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
   });
 
-  it('refuses to bind beyond loopback until login exists', async () => {
-    await expect(startBrowserHost({ config: data.config, bind: '0.0.0.0', port: 0 })).rejects.toThrow(/login/);
+  it('refuses to serve beyond loopback while the store has no manager to sign in', async () => {
+    await expect(startBrowserHost({ config: data.config, bind: '0.0.0.0', port: 0, log: () => undefined })).rejects.toThrow(/no enabled manager.*walkout users add/);
   });
 });

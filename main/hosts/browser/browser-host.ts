@@ -3,6 +3,7 @@
 // screen opens the suite, how the end-to-end tests drive it, and the fallback without Electron.
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { hostname, networkInterfaces } from 'node:os';
 import { attachWebSocketApi } from '../../../native-bridge/rpc/server/websocket-server';
 import type { AppConfig } from '../../app/config';
 import { createApp, type App } from '../../app/create-app';
@@ -29,14 +30,33 @@ export interface BrowserHost {
 
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1']);
 
+/**
+ * The names a page may be loaded from, first the one to print. A wildcard bind is reached through
+ * this computer's name or any of its addresses, so each is an allowed origin.
+ */
+function reachableNames(bind: string): string[] {
+  const bracket = (address: string) => (address.includes(':') ? `[${address}]` : address);
+  if (bind !== '0.0.0.0' && bind !== '::') return [bracket(bind)];
+  const addresses = Object.values(networkInterfaces())
+    .flat()
+    .filter((info) => info !== undefined && !info.internal && (bind === '::' || info.family === 'IPv4'))
+    .map((info) => bracket(info!.address));
+  return [...addresses, hostname(), '127.0.0.1'];
+}
+
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const bind = options.bind ?? '127.0.0.1';
-  if (!loopbackHosts.has(bind)) {
-    throw new Error(`refusing to bind ${bind}: serving beyond this computer needs user login, which Walkout does not have yet; use 127.0.0.1`);
-  }
+  // Beyond this computer anyone on the network could reach the page: everyone signs in.
+  const requireLogin = options.config.requireLogin === true || !loopbackHosts.has(bind);
   const log = options.log ?? ((line: string) => console.error(line));
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const app = createApp({ ...options.config, host: 'browser' }, log);
+  const app = createApp({ ...options.config, requireLogin, host: 'browser' }, log);
+  if (requireLogin && app.db.users.count({ role: 'manager', enabledOnly: true }) === 0) {
+    await app.dispose();
+    throw new Error(
+      `refusing to serve with sign-in required: this store has no enabled manager yet; create one with \`walkout users add --username NAME --role manager\``,
+    );
+  }
   const http = createRendererServer(rendererDir());
   let origins: string[] = [];
   const wss = attachWebSocketApi(http, app.api, { token, allowedOrigins: () => origins, log });
@@ -51,9 +71,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     throw error;
   }
   const { port } = http.address() as AddressInfo;
-  const hostname = bind === '::1' ? '[::1]' : bind;
-  const origin = `http://${hostname}:${port}`;
-  origins = [origin, `http://localhost:${port}`, `http://127.0.0.1:${port}`];
+  const names = reachableNames(bind);
+  const origin = `http://${names[0]}:${port}`;
+  origins = [...new Set([...names, 'localhost', '127.0.0.1'])].map((name) => `http://${name}:${port}`);
 
   return {
     app,

@@ -2,13 +2,19 @@
 // assembles them, so `walkout --help` lists exactly the commands that exist.
 import { Command, CommanderError } from 'commander';
 import { packageVersion } from '../../platform/package-info';
+import { registerAudit } from './commands/audit';
 import { registerBench } from './commands/bench';
 import { registerDoctor } from './commands/doctor';
+import { registerExport } from './commands/export';
+import { registerImport } from './commands/import';
+import { registerModels } from './commands/models';
 import { registerMot } from './commands/mot';
 import { registerServe } from './commands/serve';
+import { registerShelves } from './commands/shelves';
 import { registerSimulation } from './commands/sim';
 import { registerStore } from './commands/store';
 import { registerToken } from './commands/token';
+import { registerUsers } from './commands/users';
 
 export function buildProgram(): Command {
   const program = new Command('walkout')
@@ -19,9 +25,15 @@ export function buildProgram(): Command {
   registerStore(program);
   registerSimulation(program);
   registerMot(program);
+  registerModels(program);
   registerBench(program);
   registerDoctor(program);
   registerToken(program);
+  registerImport(program);
+  registerShelves(program);
+  registerUsers(program);
+  registerAudit(program);
+  registerExport(program);
   return program;
 }
 

@@ -4,7 +4,10 @@
 // store clock, which cross-camera fusion must tolerate). Each body's box is its silhouette's
 // extent clipped to the image, with noise that grows with occlusion; the score falls with
 // occlusion and edge truncation, and so does the chance of being detected at all. Keypoints give
-// the top of the head and both hands (the reaching one from the world). Ghost false positives
+// the top of the head and both wrists, as pose detectors do (COCO's keypoints): at the hips, or for
+// the reaching hand a hand's grasp back from where the world put the hand, which with the hand in
+// the shelf is at the shelf's front edge — in view of the aisle's cameras unless someone stands in
+// the way, or the reach went deep enough to take the wrist behind the edge. Ghost false positives
 // linger a few frames. Frames are lost now and then, and none come while the camera is offline.
 import type { Detections } from '../../engine/inputs';
 import { boxStride, keypointStride } from '../../engine/inputs';
@@ -165,7 +168,7 @@ function detect(s: Seen, peopleOcc: number, probes: readonly FixtureProbe[], pro
   if (hiddenByFixture(probes, c, x, y, height)) conf *= 0.3;
   keypoint(proj, x, y, height, conf, config.keypointNoise * boxH * (1 + occ), config, rng, kp, 0);
 
-  // Hands: at the hips either side, except the reaching one. The body's right is heading × up.
+  // Wrists: at the hips either side, except the reaching one. The body's right is heading × up.
   const rx = hy;
   const ry = -hx;
   const reaching = Number.isFinite(s.pose.handX);
@@ -176,8 +179,11 @@ function detect(s: Seen, peopleOcc: number, probes: readonly FixtureProbe[], pro
     let pz = 0.47 * height;
     let base = rng.range(0.35, 0.7);
     if (reaching && (side === 1) === s.pose.rightHanded) {
-      px = s.pose.handX;
-      py = s.pose.handY;
+      const ax = s.pose.handX - x;
+      const ay = s.pose.handY - y;
+      const back = WRIST_TO_GRASP_M / Math.max(WRIST_TO_GRASP_M, Math.hypot(ax, ay));
+      px = s.pose.handX - ax * back;
+      py = s.pose.handY - ay * back;
       pz = s.pose.handZ;
       base = rng.range(0.55, 0.9);
     }
@@ -189,6 +195,8 @@ function detect(s: Seen, peopleOcc: number, probes: readonly FixtureProbe[], pro
 }
 
 const pixel = new Float64Array(2);
+/** From the wrist to where the fingers grasp, along the arm (an adult hand is about 0.19 m long). */
+const WRIST_TO_GRASP_M = 0.14;
 
 function keypoint(proj: Projector, x: number, y: number, z: number, conf: number, sigma: number, config: SensorConfig, rng: Rng, kp: number[], at: number): void {
   const nx = rng.normal(0, sigma);

@@ -4,7 +4,8 @@
 import { apiMethods, streamTopicSchema, type StreamTopic } from '../../contract/api';
 import { ipcChannels, type BridgeResult } from '../../contract/bridge';
 import { ApiError } from '../../contract/errors';
-import type { ApiServer } from './api-server';
+import type { ApiServer, ClientConnection } from './api-server';
+import { mayReceiveStreams } from './dispatcher';
 
 export interface IpcSender {
   id: number;
@@ -24,7 +25,7 @@ export interface IpcMainLike {
 export type TrustedSender = (frameUrl: string) => boolean;
 
 export function serveIpc(server: ApiServer, ipcMain: IpcMainLike, isTrusted: TrustedSender): () => void {
-  const subscriptions = new Map<number, Map<StreamTopic, () => void>>();
+  const senders = new Map<number, { connection: ClientConnection; subscriptions: Map<StreamTopic, () => void> }>();
 
   const checkSender = (event: IpcInvokeEvent): void => {
     const frame = event.senderFrame;
@@ -33,27 +34,27 @@ export function serveIpc(server: ApiServer, ipcMain: IpcMainLike, isTrusted: Tru
     }
   };
 
-  const senderSubscriptions = (sender: IpcSender) => {
-    let map = subscriptions.get(sender.id);
-    if (!map) {
-      const created = new Map<StreamTopic, () => void>();
-      subscriptions.set(sender.id, created);
-      const release = server.clientConnected();
+  /** One connection per renderer page, opened on its first call and released when it goes away. */
+  const senderState = (sender: IpcSender) => {
+    let state = senders.get(sender.id);
+    if (!state) {
+      const created = { connection: server.connect(), subscriptions: new Map<StreamTopic, () => void>() };
+      senders.set(sender.id, created);
       sender.once('destroyed', () => {
-        for (const unsubscribe of created.values()) unsubscribe();
-        subscriptions.delete(sender.id);
-        release();
+        for (const unsubscribe of created.subscriptions.values()) unsubscribe();
+        senders.delete(sender.id);
+        created.connection.release();
       });
-      map = created;
+      state = created;
     }
-    return map;
+    return state;
   };
 
   for (const method of apiMethods) {
     ipcMain.handle(ipcChannels.call(method), async (event, input): Promise<BridgeResult<unknown>> => {
       try {
         checkSender(event);
-        return { ok: true, value: await server.dispatch(method, input) };
+        return { ok: true, value: await server.dispatch(method, input, senderState(event.sender).connection) };
       } catch (error) {
         const apiError = error instanceof ApiError ? error : new ApiError('internal', String(error));
         return { ok: false, error: apiError.toBody() };
@@ -63,14 +64,21 @@ export function serveIpc(server: ApiServer, ipcMain: IpcMainLike, isTrusted: Tru
   ipcMain.handle(ipcChannels.subscribe, (event, topic) => {
     checkSender(event);
     const parsed = streamTopicSchema.parse(topic);
-    const map = senderSubscriptions(event.sender);
-    if (!map.has(parsed)) map.set(parsed, server.streams.subscribe(parsed, (payload) => event.sender.send(ipcChannels.stream, parsed, payload)));
+    const { connection, subscriptions: map } = senderState(event.sender);
+    if (!map.has(parsed)) {
+      map.set(
+        parsed,
+        server.streams.subscribe(parsed, (payload) => {
+          if (mayReceiveStreams(connection)) event.sender.send(ipcChannels.stream, parsed, payload);
+        }),
+      );
+    }
     return true;
   });
   ipcMain.handle(ipcChannels.unsubscribe, (event, topic) => {
     checkSender(event);
     const parsed = streamTopicSchema.parse(topic);
-    const map = subscriptions.get(event.sender.id);
+    const map = senders.get(event.sender.id)?.subscriptions;
     map?.get(parsed)?.();
     map?.delete(parsed);
     return true;

@@ -7,6 +7,7 @@ import { ApiError } from '../../contract/errors';
 import { apiMethods } from '../../contract/api';
 import { parseFrame, reviveFrame, serializeFrame, unreadableMessageFrame } from '../shared/frames';
 import type { ApiServer } from './api-server';
+import { mayReceiveStreams } from './dispatcher';
 
 export interface TextChannel {
   send(text: string): void;
@@ -21,14 +22,19 @@ export interface ClientFunctions {
 
 export function serveTextSession(server: ApiServer, channel: TextChannel): void {
   const unsubscribers = new Map<StreamTopic, () => void>();
-  const release = server.clientConnected();
+  const connection = server.connect();
   let deliver: ((frame: unknown) => void) | undefined;
 
   const functions: Record<string, (input?: unknown) => Promise<unknown>> = {
     subscribe: async (input) => {
       const topic = parseTopic(input);
       if (!unsubscribers.has(topic)) {
-        unsubscribers.set(topic, server.streams.subscribe(topic, (payload) => void rpc.push.asEvent(topic, payload)));
+        unsubscribers.set(
+          topic,
+          server.streams.subscribe(topic, (payload) => {
+            if (mayReceiveStreams(connection)) void rpc.push.asEvent(topic, payload);
+          }),
+        );
       }
       return true;
     },
@@ -39,7 +45,7 @@ export function serveTextSession(server: ApiServer, channel: TextChannel): void 
       return true;
     },
   };
-  for (const method of apiMethods) functions[method] = (input) => server.dispatch(method, input);
+  for (const method of apiMethods) functions[method] = (input) => server.dispatch(method, input, connection);
 
   const rpc = createBirpc<ClientFunctions, typeof functions>(functions, {
     post: (text: string) => channel.send(text),
@@ -63,7 +69,7 @@ export function serveTextSession(server: ApiServer, channel: TextChannel): void 
   channel.onClose(() => {
     for (const unsubscribe of unsubscribers.values()) unsubscribe();
     unsubscribers.clear();
-    release();
+    connection.release();
     rpc.$close();
   });
 }

@@ -1,5 +1,6 @@
 // The app frame: sidebar, header, the current view and the host status bar.
 import './app.css';
+import { AccountGate } from '../features/account/AccountGate';
 import { NotFound } from './NotFound';
 import { Header } from './Header';
 import { Sidebar } from './Sidebar';
@@ -11,14 +12,16 @@ export function App() {
   const route = useHashRoute();
   const View = route ? views[route] : NotFound;
   return (
-    <div className="app">
-      <Sidebar current={route} />
-      <Header />
-      <main className="app-main">
-        {/* key: a fresh view per route, so one view's local UI state never leaks into the next. */}
-        <View key={route ?? 'not-found'} />
-      </main>
-      <StatusBar />
-    </div>
+    <AccountGate>
+      <div className="app">
+        <Sidebar current={route} />
+        <Header />
+        <main className="app-main">
+          {/* key: a fresh view per route, so one view's local UI state never leaks into the next. */}
+          <View key={route ?? 'not-found'} />
+        </main>
+        <StatusBar />
+      </div>
+    </AccountGate>
   );
 }

@@ -1,5 +1,6 @@
 // The top bar: which store this window is operating, and whether it can reach the host.
 import { useAppStore } from '../state/StoreContext';
+import { UserMenu } from '../features/account/UserMenu';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { selectStoreTitle } from './shell-selectors';
 
@@ -21,7 +22,10 @@ export function Header() {
           </span>
         ) : null}
       </div>
-      <ConnectionIndicator />
+      <div className="app-header__end">
+        <UserMenu />
+        <ConnectionIndicator />
+      </div>
     </header>
   );
 }

@@ -1,14 +1,18 @@
 // The feature navigation. Plain links to hash routes, so the browser's history, middle-click and
 // keyboard navigation all work without extra code.
-import { hrefFor, routes, type RouteId } from './routes';
+import { selectMay } from '../features/account/account-selectors';
+import { useAppStore } from '../state/StoreContext';
+import { hrefFor, routePermissions, routes, type RouteId } from './routes';
 
 export function Sidebar({ current }: { current: RouteId | null }) {
+  const account = useAppStore((state) => state.account);
+  const allowed = routes.filter((route) => selectMay(account, routePermissions[route.id]));
   return (
     <aside className="sidebar">
       <div className="sidebar__brand">Walkout</div>
       <nav aria-label="Features">
         <ul className="sidebar__list">
-          {routes.map((route) => (
+          {allowed.map((route) => (
             <li key={route.id}>
               <a
                 className="sidebar__link"

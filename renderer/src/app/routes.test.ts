@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRoute, hrefFor, routeFromHash, routeIds, routeInfo, routes } from './routes';
+import { defaultRoute, hrefFor, routeFromHash, routeIds, routeInfo, routeParam, routePermissions, routes } from './routes';
 
 describe('routes', () => {
   it('has one navigation entry per feature, in order', () => {
@@ -22,12 +22,21 @@ describe('routes', () => {
     expect(routeFromHash('#/analytics?from=2025-01-01')).toBe('analytics');
   });
 
+  it('reads what a hash names inside its view, round-tripping through hrefFor', () => {
+    expect(routeParam(hrefFor('replay', 'r3.S12'))).toBe('r3.S12');
+    expect(routeFromHash(hrefFor('replay', 'r3.S12'))).toBe('replay');
+    expect(routeParam('#/review/a%2Fb?x=1')).toBe('a/b');
+    expect(routeParam('#/review')).toBeNull();
+    expect(routeParam('#/review/%E0%A4%A')).toBeNull();
+  });
+
   it('gives null for a view that does not exist', () => {
     expect(routeFromHash('#/nowhere')).toBeNull();
   });
 
-  it('marks only the floor map as built', () => {
+  it('shows the review queue only to people who may review', () => {
     expect(routeInfo('floor-map').built).toBe(true);
-    expect(routes.filter((route) => route.built).map((route) => route.id)).toEqual(['floor-map']);
+    expect(routes.filter((route) => routePermissions[route.id] !== 'view').map((route) => route.id)).toEqual(['review']);
+    expect(routePermissions.review).toBe('review');
   });
 });

@@ -1,5 +1,7 @@
 // The navigation table and hash routing. Hash routes need no server support, so the same build
 // works from Electron's file:// page and from the browser host.
+import type { Permission } from '../../../native-bridge/contract';
+
 export const routeIds = ['floor-map', 'replay', 'restock', 'review', 'analytics', 'devices', 'settings'] as const;
 export type RouteId = (typeof routeIds)[number];
 
@@ -12,18 +14,40 @@ export interface RouteInfo {
 
 export const routes: readonly RouteInfo[] = [
   { id: 'floor-map', label: 'Floor map', built: true },
-  { id: 'replay', label: 'Replay', built: false },
-  { id: 'restock', label: 'Restock', built: false },
-  { id: 'review', label: 'Review', built: false },
-  { id: 'analytics', label: 'Analytics', built: false },
-  { id: 'devices', label: 'Devices', built: false },
-  { id: 'settings', label: 'Settings', built: false },
+  { id: 'replay', label: 'Replay', built: true },
+  { id: 'restock', label: 'Restock', built: true },
+  { id: 'review', label: 'Review', built: true },
+  { id: 'analytics', label: 'Analytics', built: true },
+  { id: 'devices', label: 'Devices', built: true },
+  { id: 'settings', label: 'Settings', built: true },
 ];
+
+/** What a person needs to see a route in the navigation; the host enforces the same on every call. */
+export const routePermissions: Record<RouteId, Permission> = {
+  'floor-map': 'view',
+  replay: 'view',
+  restock: 'view',
+  review: 'review',
+  analytics: 'view',
+  devices: 'view',
+  settings: 'view',
+};
 
 export const defaultRoute: RouteId = 'floor-map';
 
-export function hrefFor(id: RouteId): string {
-  return `#/${id}`;
+export function hrefFor(id: RouteId, param?: string): string {
+  return param === undefined ? `#/${id}` : `#/${id}/${encodeURIComponent(param)}`;
+}
+
+/** What a hash names inside its route: `#/replay/r3.S12` gives "r3.S12"; null when nothing (or garbage). */
+export function routeParam(hash: string): string | null {
+  const part = hash.replace(/^#\/?/, '').split('?')[0]!.split('/')[1];
+  if (!part) return null;
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../native-bridge/contract';
-import { dataOf, toErrorInfo } from './load-state';
+import { dataOf, pendingPhase, toErrorInfo } from './load-state';
 
 describe('toErrorInfo', () => {
   it('keeps an ApiError’s code and message', () => {
@@ -27,5 +27,16 @@ describe('dataOf', () => {
   it('returns data only when ready', () => {
     expect(dataOf({ status: 'ready', data: 3 })).toBe(3);
     expect(dataOf({ status: 'loading' })).toBeNull();
+  });
+});
+
+describe('pendingPhase', () => {
+  it('waits for the link, loads, fails, and is null once ready', () => {
+    expect(pendingPhase({ status: 'idle' }, 'connecting')).toEqual({ kind: 'waiting' });
+    expect(pendingPhase({ status: 'idle' }, 'open')).toEqual({ kind: 'loading' });
+    expect(pendingPhase({ status: 'loading' }, 'closed')).toEqual({ kind: 'loading' });
+    const error = { code: 'internal' as const, message: 'boom' };
+    expect(pendingPhase({ status: 'error', error }, 'open')).toEqual({ kind: 'error', error });
+    expect(pendingPhase({ status: 'ready', data: 1 }, 'open')).toBeNull();
   });
 });

@@ -10,11 +10,18 @@ import { benchTracking } from '../../../runs/bench-tracking';
 import { accuracyTable, benchAccuracy } from '../../../runs/bench-accuracy';
 import { findScenario, scenarios } from '../../../sim/scenarios';
 import { loadStore } from '../../../store/load';
+import { registerBenchUi } from './bench-ui';
 import { resolveStoreDir } from '../store-option';
 import { positiveNumber } from '../option-parsers';
+import { registerBenchAnalytics } from './bench-analytics';
+import { registerBenchDetector } from './bench-detector';
+import { registerBenchPlateSignal } from './bench-devices';
 
 export function registerBench(program: Command): void {
   const bench = program.command('bench').description('benchmarks: accuracy on the simulator scenarios, shelves, tracking, recording');
+  registerBenchAnalytics(bench);
+
+  registerBenchUi(bench);
 
   bench
     .command('accuracy')
@@ -77,6 +84,9 @@ export function registerBench(program: Command): void {
       }
       console.log(JSON.stringify(rows));
     });
+
+  registerBenchDetector(bench);
+  registerBenchPlateSignal(bench);
 
   bench
     .command('recording')

@@ -1,11 +1,13 @@
 // The interactive map area: the SVG plan, and the live shoppers' canvas over it, on a surface that
-// pans and zooms, with the zoom buttons and scale bar floating over it. The buttons sit beside the
+// pans and zooms, with the zoom buttons, scale bar, live notices and alert toasts floating over it. The buttons sit beside the
 // surface, not in it, so a click on them is never taken for the start of a drag.
 import { useRef } from 'react';
 import type { FloorPlan } from '../../../../native-bridge/contract';
 import { useAppStore } from '../../state/StoreContext';
 import { FloorPlanSvg } from './FloorPlanSvg';
 import { LiveLayer } from './live/LiveLayer';
+import { LiveMapNotice } from './live/LiveMapNotice';
+import { LiveToasts } from './live/LiveToasts';
 import { MapControls } from './MapControls';
 import { ScaleBarView } from './ScaleBarView';
 import { selectPixelsPerMetre, selectScaleBar, selectShowPlates, selectViewBox } from './selectors';
@@ -39,6 +41,8 @@ export function FloorMapCanvas({ plan }: { plan: FloorPlan }) {
         />
         <LiveLayer surface={surface} />
       </div>
+      <LiveMapNotice />
+      <LiveToasts />
       <MapControls />
       <ScaleBarView bar={selectScaleBar(floorMap)} />
     </div>

@@ -1,9 +1,11 @@
 // The loaded map's layout: the live status strip above, the zoomable canvas, and beside it the
-// selected shopper's details, layer switches and the legends.
+// selected shopper's details, the store's events, device health, layer switches and the legends.
 import type { FloorPlan } from '../../../../native-bridge/contract';
 import { FloorMapCanvas } from './FloorMapCanvas';
 import { LayerToggles } from './LayerToggles';
 import { Legend } from './Legend';
+import { DeviceHealthList } from './live/DeviceHealthList';
+import { LiveEventFeed } from './live/LiveEventFeed';
 import { LiveLegend } from './live/LiveLegend';
 import { LiveStatusStrip } from './live/LiveStatusStrip';
 import { ShopperPanel } from './live/ShopperPanel';
@@ -14,8 +16,10 @@ export function FloorMapWorkspace({ plan }: { plan: FloorPlan }) {
       <LiveStatusStrip />
       <div className="floor-map">
         <FloorMapCanvas plan={plan} />
-        <aside className="floor-map__side" aria-label="Shopper details, map layers and legend">
+        <aside className="floor-map__side" aria-label="Shopper details, store events, device health, map layers and legend">
           <ShopperPanel />
+          <LiveEventFeed />
+          <DeviceHealthList />
           <LayerToggles />
           <LiveLegend />
           <Legend plan={plan} />

@@ -1,8 +1,9 @@
 // The plan itself, drawn to scale: the SVG's user unit is one metre, x right and y down as in the
 // store model. Layers are drawn bottom to top: floor, zones, fields of view, fixtures, walls,
-// gates, cameras, labels.
+// gates, cameras, devices that are down, labels.
 import type { FloorPlan } from '../../../../native-bridge/contract';
 import type { LayerVisibility } from './layers';
+import { DeviceFaultLayer } from './live/DeviceFaultLayer';
 import { CamerasLayer, FieldsOfViewLayer } from './svg/CamerasLayer';
 import { FixturesLayer } from './svg/FixturesLayer';
 import { GatesLayer } from './svg/GatesLayer';
@@ -38,6 +39,7 @@ export function FloorPlanSvg({ plan, viewBox, pixelsPerMetre, layers, showPlates
       <WallsLayer outline={layout.floor.outline} />
       <GatesLayer gates={layout.gates} />
       {layers.cameras ? <CamerasLayer cameras={cameras} pixelsPerMetre={pixelsPerMetre} /> : null}
+      <DeviceFaultLayer plan={plan} pixelsPerMetre={pixelsPerMetre} />
       {layers.labels ? <LabelsLayer plan={plan} layers={layers} pixelsPerMetre={pixelsPerMetre} /> : null}
     </svg>
   );

@@ -1,7 +1,7 @@
-// The live layer: a <canvas> over the SVG plan, drawn with the same viewBox maths so shoppers stay
-// on their spot through pan and zoom. A canvas rather than SVG elements because a few hundred
-// moving shoppers re-rendered through React at animation rate would not keep up. Drawing runs
-// outside React: a store subscription asks for an animation frame whenever the feed, the view or
+// The live layer: two <canvas> over the SVG plan (trails, and shoppers on top; see paint-live.ts),
+// drawn with the same viewBox maths so shoppers stay on their spot through pan and zoom. Canvases
+// rather than SVG elements because a few hundred moving shoppers re-rendered through React at
+// animation rate would not keep up. Drawing runs outside React: a store subscription asks for an animation frame whenever the feed, the view or
 // the selection changes, and frames keep coming only while a move is still being animated, so an
 // idle map costs nothing. The same surface that pans also picks: a click that did not drag selects
 // the shopper drawn under it, and `[` / `]` step through shoppers from the keyboard.
@@ -11,34 +11,54 @@ import type { AppState } from '../../../state/app-store';
 import { selectViewBox } from '../selectors';
 import { usableViewport } from '../viewport';
 import { interpolationProgress } from './live-selectors';
-import { paintLiveLayer } from './paint-live';
+import { useLiveLayerFrozen } from './LiveMapNotice';
+import { paintLiveLayer, paintTrailHistory, type PaintInput } from './paint-live';
 import { ShopperLayout } from './shopper-layout';
+import { SpriteCache } from './sprite-cache';
 import './live.css';
 
 /** A press that moved further than this was a drag (a pan), not a click on a shopper. */
 const CLICK_SLOP_PX = 5;
 
+/** Only what the canvas draws: the feed, toasts and the shopper panel's session do not repaint it. */
 function needsRedraw(state: AppState, previous: AppState): boolean {
+  const live = state.liveFloor;
+  const before = previous.liveFloor;
   return (
-    state.liveFloor !== previous.liveFloor ||
+    live.frame !== before.frame ||
+    live.receivedAt !== before.receivedAt ||
+    live.selectedTrackId !== before.selectedTrackId ||
     state.floorMap.view !== previous.floorMap.view ||
     state.floorMap.viewport !== previous.floorMap.viewport ||
     state.floorMap.plan !== previous.floorMap.plan
   );
 }
 
+function sampleOf(layout: ShopperLayout, wanted: string | undefined): string {
+  const trackId = wanted ? Number(wanted) : layout.count > 0 ? layout.trackIds[0]! : NaN;
+  const at = Number.isFinite(trackId) ? layout.positionOf(trackId) : null;
+  return at ? `${trackId} ${at[0].toFixed(1)} ${at[1].toFixed(1)}` : '';
+}
+
 export function LiveLayer({ surface }: { surface: RefObject<HTMLElement | null> }) {
   const api = useAppStoreApi();
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const trailsRef = useRef<HTMLCanvasElement>(null);
+  const frozen = useLiveLayerFrozen();
 
   useEffect(() => {
     const canvas = canvasRef.current;
     const ctx = canvas?.getContext('2d');
+    const trailCanvas = trailsRef.current;
+    const trailCtx = trailCanvas?.getContext('2d');
     const element = surface.current;
-    if (!canvas || !ctx || !element) return undefined;
+    if (!canvas || !ctx || !trailCanvas || !trailCtx || !element) return undefined;
     const layout = new ShopperLayout();
+    const sprites = new SpriteCache();
     const fontFamily = getComputedStyle(canvas).fontFamily || 'sans-serif';
     let pending = 0;
+    // What the trail canvas shows: repainted only when one of these changes.
+    let trailsDrawn = '';
 
     const draw = (now: number) => {
       pending = 0;
@@ -50,11 +70,13 @@ export function LiveLayer({ surface }: { surface: RefObject<HTMLElement | null> 
       const width = Math.round(viewport.width * pixelRatio);
       const height = Math.round(viewport.height * pixelRatio);
       // Setting a canvas's size clears it and reallocates its buffer: only when it really changed.
-      if (canvas.width !== width) canvas.width = width;
-      if (canvas.height !== height) canvas.height = height;
+      for (const c of [canvas, trailCanvas]) {
+        if (c.width !== width) c.width = width;
+        if (c.height !== height) c.height = height;
+      }
       const progress = interpolationProgress(liveFloor, now);
       layout.update(liveFloor.frame, liveFloor.trails, progress, viewBox, scale);
-      paintLiveLayer(ctx, {
+      const input: PaintInput = {
         frame: liveFloor.frame,
         trails: liveFloor.trails,
         layout,
@@ -65,11 +87,18 @@ export function LiveLayer({ surface }: { surface: RefObject<HTMLElement | null> 
         pixelRatio,
         selectedTrackId: liveFloor.selectedTrackId,
         fontFamily,
-      });
+        sprites,
+      };
+      const trailsKey = `${liveFloor.frame?.t} ${liveFloor.receivedAt} ${viewBox.x} ${viewBox.y} ${scale} ${width} ${height}`;
+      if (trailsKey !== trailsDrawn) {
+        trailsDrawn = trailsKey;
+        paintTrailHistory(trailCtx, input);
+      }
+      paintLiveLayer(ctx, input);
       // One shopper's drawn spot, for automated tests and support tooling: the canvas is otherwise
-      // opaque to anything but eyes.
+      // opaque to anything but eyes. The first shopper's, or the one data-sample-track names.
       canvas.dataset.shoppers = String(layout.count);
-      canvas.dataset.sample = layout.count > 0 ? `${layout.trackIds[0]} ${layout.xs[0]!.toFixed(1)} ${layout.ys[0]!.toFixed(1)}` : '';
+      canvas.dataset.sample = sampleOf(layout, canvas.dataset.sampleTrack);
       if (progress < 1 && liveFloor.frame) schedule();
     };
     const schedule = () => {
@@ -118,5 +147,11 @@ export function LiveLayer({ surface }: { surface: RefObject<HTMLElement | null> 
     };
   }, [api, surface]);
 
-  return <canvas ref={canvasRef} className="live-layer" data-testid="live-layer" aria-hidden="true" />;
+  const className = frozen ? 'live-layer live-layer--frozen' : 'live-layer';
+  return (
+    <>
+      <canvas ref={trailsRef} className={className} data-testid="live-trails" aria-hidden="true" />
+      <canvas ref={canvasRef} className={className} data-testid="live-layer" aria-hidden="true" />
+    </>
+  );
 }

@@ -1,5 +1,6 @@
 // The live layer's key: one entry per shopper state, in the canvas's colours, with how many are on
 // the floor in each, plus the trail and how to pick a shopper without a mouse.
+import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../../state/StoreContext';
 import { countShoppersByState } from './live-selectors';
 import { shopperColours, shopperStateLabels, shopperStates } from './shopper-style';
@@ -10,8 +11,9 @@ import './live.css';
 const legendOrder = [...shopperStates].reverse();
 
 export function LiveLegend() {
-  const frame = useAppStore((state) => state.liveFloor.frame);
-  const counts = countShoppersByState(frame);
+  const hasFrame = useAppStore((state) => state.liveFloor.frame !== null);
+  // Flat counts compared key by key: the legend re-renders when a count changes, not on every frame.
+  const counts = useAppStore(useShallow((state) => countShoppersByState(state.liveFloor.frame)));
   return (
     <section className="side-section legend live-legend" aria-labelledby="live-legend-title" data-testid="live-legend">
       <h3 id="live-legend-title" className="side-section__title">
@@ -22,7 +24,7 @@ export function LiveLegend() {
           <li key={state} className="legend__item" data-testid={`live-legend-${state}`}>
             <span className="legend__swatch legend__swatch--marker" style={{ ['--swatch' as string]: shopperColours[state] }} aria-hidden="true" />
             <span className="live-legend__label">{shopperStateLabels[state]}</span>
-            {frame ? <span className="live-legend__count">{counts[state]}</span> : null}
+            {hasFrame ? <span className="live-legend__count">{counts[state]}</span> : null}
           </li>
         ))}
         <li className="legend__item">

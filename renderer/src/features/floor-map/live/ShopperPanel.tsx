@@ -1,9 +1,16 @@
-// Details of the selected shopper, at the top of the map's side column: track, session, state in
-// words and cart size, following the live feed. Non-modal, so the map stays usable while it is
-// open; Escape or the close button puts it away, and focus that was inside it goes back to the map.
+// Details of the selected shopper, at the top of the map's side column: track, session and state,
+// then the session's live cart — each line with how sure the engine is of it — and what happened
+// to the session lately. It follows the live feed but re-renders only when something it shows
+// changes, not on every frame that moves the shopper. Non-modal, so the map stays usable while it
+// is open; Escape or the close button puts it away, and focus inside it goes back to the map.
 import { useEffect, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { dataOf } from '../../../state/load-state';
 import { useAppStore } from '../../../state/StoreContext';
-import { selectSelectedShopper } from './live-selectors';
+import { useMoney, usePlanNames } from './live-hooks';
+import { formatTimeOfDay } from './live-selectors';
+import { confidenceBand, describeSessionEvent, flagReasonLabels, formatPercent } from './live-words';
+import { selectSessionView, selectShopperSummary, type SessionView } from './session-selectors';
 import { shopperColours, shopperStateExplanations, shopperStateLabels } from './shopper-style';
 import './live.css';
 
@@ -15,12 +22,11 @@ function closePanel(panel: HTMLElement | null, select: (trackId: null) => void):
 }
 
 export function ShopperPanel() {
-  const frame = useAppStore((state) => state.liveFloor.frame);
-  const selectedTrackId = useAppStore((state) => state.liveFloor.selectedTrackId);
+  const summary = useAppStore(useShallow((state) => selectShopperSummary(state.liveFloor)));
+  const session = useAppStore((state) => state.liveFloor.session);
   const select = useAppStore((state) => state.liveFloor.select);
   const panel = useRef<HTMLElement>(null);
-  const selected = selectSelectedShopper({ frame, selectedTrackId });
-  const open = selected !== null;
+  const open = summary !== null;
 
   const close = () => closePanel(panel.current, select);
 
@@ -37,8 +43,9 @@ export function ShopperPanel() {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [open, select]);
 
-  if (!selected) return null;
-  const { trackId, shopper } = selected;
+  if (!summary) return null;
+  const { trackId, present, state } = summary;
+  const view = selectSessionView(session);
   return (
     <section ref={panel} className="side-section shopper-panel" aria-labelledby="shopper-panel-title" data-testid="shopper-panel">
       <div className="shopper-panel__head">
@@ -49,26 +56,126 @@ export function ShopperPanel() {
           ×
         </button>
       </div>
-      {shopper ? (
+      {present && state ? (
         <dl className="shopper-panel__facts">
           <dt>Track</dt>
           <dd data-testid="shopper-track">{trackId}</dd>
           <dt>Session</dt>
-          <dd data-testid="shopper-session">{shopper.sessionId ?? <span className="shopper-panel__muted">not bound to a session</span>}</dd>
+          <dd data-testid="shopper-session">{summary.sessionId ?? <span className="shopper-panel__muted">not bound to a session</span>}</dd>
           <dt>State</dt>
           <dd data-testid="shopper-state">
-            <span className="legend__swatch legend__swatch--marker" style={{ ['--swatch' as string]: shopperColours[shopper.state] }} aria-hidden="true" />
-            {shopperStateLabels[shopper.state]}
+            <span className="legend__swatch legend__swatch--marker" style={{ ['--swatch' as string]: shopperColours[state] }} aria-hidden="true" />
+            {shopperStateLabels[state]}
           </dd>
           <dt>In cart</dt>
           <dd data-testid="shopper-cart">
-            {shopper.cartUnits} {shopper.cartUnits === 1 ? 'unit' : 'units'}
+            {summary.cartUnits} {summary.cartUnits === 1 ? 'unit' : 'units'}
           </dd>
         </dl>
       ) : null}
       <p className="shopper-panel__explain" aria-live="polite">
-        {shopper ? shopperStateExplanations[shopper.state] : `Track ${trackId} is no longer on the floor: the shopper left, or the cameras lost them.`}
+        {present && state ? shopperStateExplanations[state] : `Track ${trackId} is no longer on the floor: the shopper left, or the cameras lost them.`}
       </p>
+      <SessionSection view={view} />
     </section>
   );
+}
+
+function SessionSection({ view }: { view: SessionView }) {
+  const retry = useAppStore((state) => state.liveFloor.retrySession);
+  const timeZone = useAppStore((state) => dataOf(state.shell.system)?.store.timezone);
+  const money = useMoney();
+  const names = usePlanNames();
+  switch (view.kind) {
+    case 'none':
+      return null;
+    case 'loading':
+      return (
+        <p className="shopper-panel__status" role="status" data-testid="shopper-session-loading">
+          Loading the cart…
+        </p>
+      );
+    case 'error':
+      return (
+        <div className="shopper-panel__status shopper-panel__status--error" role="alert" data-testid="shopper-session-error">
+          <p>The cart could not be loaded: {view.error.message}</p>
+          <button type="button" className="button" onClick={retry}>
+            Retry
+          </button>
+        </div>
+      );
+    case 'ready': {
+      const { detail, lines, totals, events } = view;
+      return (
+        <div className="shopper-panel__session" data-testid="shopper-session-detail" data-revision={detail.revision}>
+          <h4 className="shopper-panel__subtitle">
+            Cart
+            {detail.status === 'closed' ? (
+              <span className="shopper-panel__tag" data-testid="shopper-receipt">
+                {detail.receipt === 'charged' ? 'receipt charged' : 'held for review'}
+              </span>
+            ) : null}
+          </h4>
+          {lines.length === 0 ? (
+            <p className="shopper-panel__muted" data-testid="shopper-cart-empty">
+              Nothing taken yet.
+            </p>
+          ) : (
+            <table className="cart-table" data-testid="shopper-cart-lines">
+              <thead>
+                <tr>
+                  <th scope="col">Product</th>
+                  <th scope="col" className="cart-table__num">
+                    Qty
+                  </th>
+                  <th scope="col" className="cart-table__num" title="How sure the engine is of the product, the quantity and who took it">
+                    Sure
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {lines.map((line) => (
+                  <tr key={line.sku} data-testid="cart-line" data-sku={line.sku}>
+                    <th scope="row" className="cart-table__name" title={`${line.sku} · ${money(line.unitPriceMinor)} each`}>
+                      {line.name}
+                    </th>
+                    <td className="cart-table__num">{line.quantity}</td>
+                    <td className="cart-table__num">
+                      <span className={`confidence confidence--${confidenceBand(line.confidence)}`} data-testid="cart-line-confidence">
+                        {formatPercent(line.confidence)}
+                      </span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">Total</th>
+                  <td className="cart-table__num">{totals.units}</td>
+                  <td className="cart-table__num" data-testid="shopper-cart-total">
+                    {money(totals.totalMinor)}
+                  </td>
+                </tr>
+              </tfoot>
+            </table>
+          )}
+          {detail.flags.length > 0 ? (
+            <ul className="shopper-panel__flags" aria-label="Why this session is flagged" data-testid="shopper-flags">
+              {detail.flags.map((flag) => (
+                <li key={flag}>{flagReasonLabels[flag]}</li>
+              ))}
+            </ul>
+          ) : null}
+          <h4 className="shopper-panel__subtitle">Recent events</h4>
+          <ol className="shopper-panel__events" data-testid="shopper-events">
+            {events.map((event, i) => (
+              <li key={`${event.t}-${i}`}>
+                <time className="shopper-panel__time">{formatTimeOfDay(event.t, timeZone)}</time> {describeSessionEvent(event, names)}
+              </li>
+            ))}
+          </ol>
+        </div>
+      );
+    }
+  }
 }

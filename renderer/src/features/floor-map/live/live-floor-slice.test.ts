@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createAppStore, resetAppStore, type AppStore } from '../../../state/app-store';
 import { sampleLiveFrame, sampleShopper } from '../../../testing/sample-data';
-import { TestDoubleApiClient } from '../../../testing/test-double-api-client';
+import { ApiError, type LiveDevices, type LiveEvent, type LiveSessionDetail } from '../../../../../native-bridge/contract';
+import { TestDoubleApiClient, deferred } from '../../../testing/test-double-api-client';
 import { DEFAULT_FRAME_INTERVAL_MS, initialLiveFloorState } from './live-floor-slice';
 import { selectTrailPolyline } from './live-selectors';
 
@@ -180,5 +181,150 @@ describe('live floor slice: selection', () => {
     live().select(10);
     client.push('liveFloor', sampleLiveFrame(2000, [sampleShopper(3, 0, 0)]));
     expect(live().selectedTrackId).toBe(10);
+  });
+});
+
+describe('live floor slice: event feed and devices', () => {
+  const refused = (seq: number): LiveEvent => ({ seq, t: seq, kind: 'gate-refused', gate: 'in', reason: 'reused' });
+
+  beforeEach(() => {
+    live().attach();
+  });
+
+  it('takes the first frame’s events as history and later ones as news', () => {
+    client.push('liveFloor', sampleLiveFrame(1000, [], { events: [refused(1)] }));
+    expect(live().feed.feed.map((e) => e.seq)).toEqual([1]);
+    expect(live().feed.toasts).toEqual([]);
+    client.push('liveFloor', sampleLiveFrame(1100, [], { events: [refused(1), refused(2)] }));
+    expect(live().feed.toasts.map((e) => e.seq)).toEqual([2]);
+    live().dismissToast(2);
+    expect(live().feed.toasts).toEqual([]);
+    expect(live().feed.feed.map((e) => e.seq)).toEqual([2, 1]);
+  });
+
+  it('keeps one devices object while the faults stay the same', () => {
+    const devices = (online: number): LiveDevices => ({ online, faults: [{ device: 'C1', kind: 'shelf-controller', state: 'offline', since: 5 }] });
+    client.push('liveFloor', sampleLiveFrame(1000, [], { devices: devices(3) }));
+    const first = live().devices;
+    client.push('liveFloor', sampleLiveFrame(1100, [], { devices: devices(3) }));
+    expect(live().devices).toBe(first);
+    client.push('liveFloor', sampleLiveFrame(1200, [], { devices: devices(4) }));
+    expect(live().devices).not.toBe(first);
+    expect(live().devices?.online).toBe(4);
+  });
+
+  it('forgets the feed and devices on detach', () => {
+    client.push('liveFloor', sampleLiveFrame(1000, [], { events: [refused(1)], devices: { online: 1, faults: [] } }));
+    live().reset();
+    expect(live().feed.feed).toEqual([]);
+    expect(live().devices).toBeNull();
+  });
+});
+
+describe('live floor slice: the selected shopper’s session', () => {
+  const detail = (revision: number, patch: Partial<LiveSessionDetail> = {}): LiveSessionDetail => ({
+    id: 'S1',
+    anonymous: false,
+    gate: 'in',
+    openedAt: 0,
+    status: 'open',
+    trackIds: [1],
+    cart: [{ sku: 'MILK', name: 'Milk', quantity: revision, confidence: 0.9, unitPriceMinor: 100 }],
+    flags: [],
+    events: [],
+    revision,
+    ...patch,
+  });
+  const frameWith = (t: number, revision: number) =>
+    sampleLiveFrame(t, [sampleShopper(1, 0, 0, { revision, cartUnits: revision }), sampleShopper(2, 1, 1, { state: 'unbound', sessionId: undefined })]);
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  beforeEach(() => {
+    live().attach();
+  });
+
+  it('fetches the session on select, and again only when its revision moves on', async () => {
+    client.answer('getLiveSession', ({ sessionId }) => detail(sessionId === 'S1' ? 1 : 0));
+    client.push('liveFloor', frameWith(1000, 1));
+    live().select(1);
+    expect(live().session.detail.status).toBe('loading');
+    await settle();
+    expect(live().session.detail).toMatchObject({ status: 'ready', data: { id: 'S1', revision: 1 } });
+    client.push('liveFloor', frameWith(1100, 1));
+    client.push('liveFloor', frameWith(1200, 1));
+    expect(client.callsOf('getLiveSession')).toEqual([{ sessionId: 'S1' }]);
+
+    client.answer('getLiveSession', () => detail(2));
+    client.push('liveFloor', frameWith(1300, 2));
+    // The older cart stays on screen while the newer one is on its way.
+    expect(live().session.detail).toMatchObject({ status: 'ready', data: { revision: 1 } });
+    await settle();
+    expect(live().session.detail).toMatchObject({ status: 'ready', data: { revision: 2 } });
+    expect(client.callsOf('getLiveSession')).toHaveLength(2);
+  });
+
+  it('asks nothing for a shopper with no session, and drops the session when the selection is cleared', async () => {
+    client.answer('getLiveSession', () => detail(1));
+    client.push('liveFloor', frameWith(1000, 1));
+    live().select(2);
+    expect(live().session).toEqual({ sessionId: null, revision: null, detail: { status: 'idle' } });
+    live().select(1);
+    await settle();
+    live().select(null);
+    expect(live().session.detail.status).toBe('idle');
+    expect(client.callsOf('getLiveSession')).toHaveLength(1);
+  });
+
+  it('shows an error, does not retry on every frame, and retries when asked', async () => {
+    client.answer('getLiveSession', () => {
+      throw new ApiError('not_found', 'session S1 is gone');
+    });
+    client.push('liveFloor', frameWith(1000, 1));
+    live().select(1);
+    await settle();
+    expect(live().session.detail).toEqual({ status: 'error', error: { code: 'not_found', message: 'session S1 is gone' } });
+    client.push('liveFloor', frameWith(1100, 1));
+    expect(client.callsOf('getLiveSession')).toHaveLength(1);
+    client.answer('getLiveSession', () => detail(1));
+    live().retrySession();
+    expect(live().session.detail.status).toBe('loading');
+    await settle();
+    expect(live().session.detail.status).toBe('ready');
+  });
+
+  it('ignores an answer that arrives after the selection moved to another session', async () => {
+    const slow = deferred<LiveSessionDetail>();
+    client.answer('getLiveSession', () => slow.promise);
+    client.push('liveFloor', sampleLiveFrame(1000, [sampleShopper(1, 0, 0, { revision: 1 }), sampleShopper(3, 0, 0, { sessionId: 'S3', revision: 1 })]));
+    live().select(1);
+    client.answer('getLiveSession', () => detail(1, { id: 'S3' }));
+    live().select(3);
+    await settle();
+    slow.resolve(detail(5));
+    await settle();
+    expect(live().session.sessionId).toBe('S3');
+    expect(live().session.detail).toMatchObject({ status: 'ready', data: { id: 'S3' } });
+  });
+
+  it('never goes back to an older revision when answers cross', async () => {
+    const first = deferred<LiveSessionDetail>();
+    client.answer('getLiveSession', () => first.promise);
+    client.push('liveFloor', frameWith(1000, 1));
+    live().select(1);
+    client.answer('getLiveSession', () => detail(2));
+    client.push('liveFloor', frameWith(1100, 2));
+    await settle();
+    first.resolve(detail(1));
+    await settle();
+    expect(live().session.detail).toMatchObject({ status: 'ready', data: { revision: 2 } });
+  });
+
+  it('keeps the last cart when the selected shopper leaves the floor', async () => {
+    client.answer('getLiveSession', () => detail(1));
+    client.push('liveFloor', frameWith(1000, 1));
+    live().select(1);
+    await settle();
+    client.push('liveFloor', sampleLiveFrame(1100, []));
+    expect(live().session.detail.status).toBe('ready');
   });
 });

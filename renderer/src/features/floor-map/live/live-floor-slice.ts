@@ -3,12 +3,19 @@
 // selected. The subscription is opened by `attach` while the floor map is on screen, so a host
 // does not push frames to a page that is showing something else.
 //
+// Beside the positions it keeps the store's event feed (with the toasts it raises), the devices
+// that are down, and the selected shopper's session detail (live cart and history), fetched when
+// the selection changes and again whenever the frame says that session's revision moved on.
+//
 // `trails` is the one mutable object in the app store: rewriting a few hundred trails immutably
 // ten times a second would allocate for nothing. It is only ever changed together with `frame`,
 // whose identity changes on every frame, so anything that watches `frame` sees trail changes too.
-import type { LiveFloorFrame } from '../../../../../native-bridge/contract';
+import type { LiveDevices, LiveFloorFrame, LiveSessionDetail } from '../../../../../native-bridge/contract';
 import type { StoreDeps } from '../../../state/deps';
+import { toErrorInfo, type LoadState } from '../../../state/load-state';
 import type { SliceApi } from '../../../state/slice';
+import { sameDevices } from './device-overlay';
+import { dismissToast, emptyFeed, mergeFeed, type FeedState } from './live-feed';
 import { TrailBook } from './trail-book';
 
 /** The span a move is animated over before the first two frames say how far apart frames come. */
@@ -30,7 +37,20 @@ export interface LiveFloorState {
   selectedTrackId: number | null;
   /** Whether the slice is subscribed to the host's live stream. */
   attached: boolean;
+  feed: FeedState;
+  /** As of the latest frame; the same object while nothing about the devices changes. */
+  devices: LiveDevices | null;
+  session: SessionPanelState;
 }
+
+/** The selected shopper's session: which one and revision is wanted, and what has arrived. */
+export interface SessionPanelState {
+  sessionId: string | null;
+  revision: number | null;
+  detail: LoadState<LiveSessionDetail>;
+}
+
+const noSession: SessionPanelState = { sessionId: null, revision: null, detail: { status: 'idle' } };
 
 export interface LiveFloorActions {
   /** Subscribes to the `liveFloor` stream; the returned function unsubscribes and clears. */
@@ -40,6 +60,9 @@ export interface LiveFloorActions {
   select: (trackId: number | null) => void;
   /** Moves the selection to the next (+1) or previous (−1) shopper by track id, wrapping round. */
   selectAdjacent: (direction: 1 | -1) => void;
+  dismissToast: (seq: number) => void;
+  /** Asks for the selected shopper's session again (after an error). */
+  retrySession: () => void;
   reset: () => void;
 }
 
@@ -53,6 +76,9 @@ export function initialLiveFloorState(): LiveFloorState {
     trails: new TrailBook(),
     selectedTrackId: null,
     attached: false,
+    feed: emptyFeed,
+    devices: null,
+    session: noSession,
   };
 }
 
@@ -66,19 +92,76 @@ export function createLiveFloorSlice({ set, get }: SliceApi<LiveFloorSlice>, { c
   // share one handler set per topic, and a second call could drop a newer subscriber's topic.
   let unsubscribe: (() => void) | null = null;
 
+  // Only the latest request may report a failure; answers are taken whenever they are newer.
+  let sessionRequests = 0;
+
+  const fetchSession = (sessionId: string): void => {
+    const ticket = ++sessionRequests;
+    client.call('getLiveSession', { sessionId }).then(
+      (detail) => {
+        const { session } = get();
+        if (session.sessionId !== sessionId) return;
+        if (session.detail.status === 'ready' && session.detail.data.revision >= detail.revision) return;
+        set({ session: { ...session, detail: { status: 'ready', data: detail } } });
+      },
+      (error: unknown) => {
+        const { session } = get();
+        if (ticket !== sessionRequests || session.sessionId !== sessionId) return;
+        set({ session: { ...session, detail: { status: 'error', error: toErrorInfo(error) } } });
+      },
+    );
+  };
+
+  /**
+   * Makes the panel's session follow the selected shopper: none for an unbound track, a fetch when
+   * the session or its revision changed. While a newer revision of the same session is on its way
+   * the old detail stays on screen rather than flashing a loading state.
+   */
+  const followSelection = (): void => {
+    const { frame, selectedTrackId, session } = get();
+    if (selectedTrackId === null) {
+      if (session !== noSession) set({ session: noSession });
+      return;
+    }
+    const shopper = frame?.shoppers.find((s) => s.trackId === selectedTrackId);
+    // Gone from the floor: keep showing what we knew.
+    if (!shopper) return;
+    const sessionId = shopper.sessionId ?? null;
+    if (sessionId === null) {
+      if (session !== noSession) set({ session: noSession });
+      return;
+    }
+    const revision = shopper.revision ?? 0;
+    // Up to date, on its way, or failed for this revision (a retry is the person's call, not every frame's).
+    if (session.sessionId === sessionId && session.revision === revision) return;
+    const keep = session.sessionId === sessionId && session.detail.status === 'ready';
+    set({ session: { sessionId, revision, detail: keep ? session.detail : { status: 'loading' } } });
+    fetchSession(sessionId);
+  };
+
   const receiveFrame = (frame: LiveFloorFrame, at: number = performance.now()): void => {
-    const { frame: previous, receivedAt, frameIntervalMs, trails } = get();
+    const { frame: previous, receivedAt, frameIntervalMs, trails, feed, devices } = get();
     if (previous) {
       if (frame.t < previous.t - RESTART_JUMP_MS) trails.clear();
       // A repeated or late frame would animate shoppers backwards; keep what we have.
       else if (frame.t <= previous.t) return;
     }
     trails.record(frame);
+    const nextDevices = frame.devices ?? null;
     set({
       frame,
       receivedAt: at,
       frameIntervalMs: previous ? smoothedInterval(frameIntervalMs, at - receivedAt) : frameIntervalMs,
+      // The first frame's events happened before the page was watching: history, not news.
+      feed: mergeFeed(feed, frame.events, previous === null),
+      devices: sameDevices(devices, nextDevices) ? devices : nextDevices,
     });
+    if (get().selectedTrackId !== null) followSelection();
+  };
+
+  const choose = (trackId: number | null): void => {
+    set({ selectedTrackId: trackId });
+    followSelection();
   };
 
   /** Unsubscribes and forgets every frame: a map shown again starts from the host's next frame, not a stale one. */
@@ -101,7 +184,7 @@ export function createLiveFloorSlice({ set, get }: SliceApi<LiveFloorSlice>, { c
       };
     },
     receiveFrame,
-    select: (trackId) => set({ selectedTrackId: trackId }),
+    select: choose,
     selectAdjacent: (direction) => {
       const { frame, selectedTrackId } = get();
       if (!frame || frame.shoppers.length === 0) return;
@@ -114,7 +197,14 @@ export function createLiveFloorSlice({ set, get }: SliceApi<LiveFloorSlice>, { c
         if (wrap === null || key < wrap * direction) wrap = trackId;
         if (selectedTrackId !== null && key > selectedTrackId * direction && (best === null || key < best * direction)) best = trackId;
       }
-      set({ selectedTrackId: best ?? wrap });
+      choose(best ?? wrap);
+    },
+    dismissToast: (seq) => set({ feed: dismissToast(get().feed, seq) }),
+    retrySession: () => {
+      const { session } = get();
+      if (session.sessionId === null) return;
+      set({ session: { ...session, detail: { status: 'loading' } } });
+      fetchSession(session.sessionId);
     },
     reset: detach,
   };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { LiveFloorFrame } from '../../../../../native-bridge/contract';
 import { sampleLiveFrame, sampleShopper } from '../../../testing/sample-data';
 import { initialLiveFloorState, type LiveFloorState } from './live-floor-slice';
 import {
@@ -9,6 +10,7 @@ import {
   interpolationProgress,
   liveCounters,
   selectLivePhase,
+  STALL_MS,
   selectOccupancy,
   selectSelectedShopper,
   selectTrailPolyline,
@@ -29,18 +31,34 @@ function stateWith(patch: Partial<LiveFloorState>): LiveFloorState {
 }
 
 describe('selectLivePhase', () => {
+  const at = (frame: LiveFloorFrame | null, receivedAt = 1000) => ({ frame, receivedAt });
+
   it('waits before the first frame', () => {
-    expect(selectLivePhase({ frame: null })).toEqual({ kind: 'waiting' });
+    expect(selectLivePhase(at(null), 'open', 1000)).toEqual({ kind: 'waiting' });
+    expect(selectLivePhase(at(null), 'connecting', 1000)).toEqual({ kind: 'waiting' });
   });
 
   it('says when the host has no feed', () => {
     const frame = sampleLiveFrame(0, [], { source: 'none' });
-    expect(selectLivePhase({ frame })).toEqual({ kind: 'no-feed', frame });
+    expect(selectLivePhase(at(frame), 'open', 1000)).toEqual({ kind: 'no-feed', frame });
   });
 
   it('is live for the simulator and for devices, shoppers or not', () => {
-    expect(selectLivePhase({ frame: sampleLiveFrame(0) }).kind).toBe('live');
-    expect(selectLivePhase({ frame: sampleLiveFrame(0, crowd(), { source: 'devices', speed: 1 }) }).kind).toBe('live');
+    expect(selectLivePhase(at(sampleLiveFrame(0)), 'open', 1100).kind).toBe('live');
+    expect(selectLivePhase(at(sampleLiveFrame(0, crowd(), { source: 'devices', speed: 1 })), 'open', 1100).kind).toBe('live');
+  });
+
+  it('is disconnected when the link drops or is refused, keeping the last frame frozen', () => {
+    const frame = sampleLiveFrame(0, crowd());
+    expect(selectLivePhase(at(frame), 'closed', 1100)).toEqual({ kind: 'disconnected', frame });
+    expect(selectLivePhase(at(null), 'unauthorized', 1100)).toEqual({ kind: 'disconnected', frame: null });
+    expect(selectLivePhase(at(sampleLiveFrame(0, [], { source: 'none' })), 'closed', 1100)).toEqual({ kind: 'disconnected', frame: null });
+  });
+
+  it('is stalled when connected but no frame came for a while', () => {
+    const frame = sampleLiveFrame(0, crowd());
+    expect(selectLivePhase(at(frame), 'open', 1000 + STALL_MS).kind).toBe('live');
+    expect(selectLivePhase(at(frame), 'open', 1000 + STALL_MS + 1)).toEqual({ kind: 'stalled', frame, silentMs: STALL_MS + 1 });
   });
 });
 

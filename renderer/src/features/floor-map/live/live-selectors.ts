@@ -1,19 +1,31 @@
 // Pure reads of the live layer's state, shaped for the status strip, the legend, the shopper panel
 // and the canvas. Kept apart from the components so the wording, the counting and the
 // interpolation maths are tested without a DOM.
-import type { LiveFloorFrame, LiveShopper, Point, ShopperState } from '../../../../../native-bridge/contract';
+import type { ConnectionState, LiveFloorFrame, LiveShopper, Point, ShopperState } from '../../../../../native-bridge/contract';
 import type { LiveFloorState } from './live-floor-slice';
 import type { Trail } from './trail-book';
 
+/** Wall time without a frame after which a connected feed counts as stalled (frames come ~10 a second). */
+export const STALL_MS = 5000;
+
 export type LivePhase =
   | { kind: 'waiting' }
+  /** The link to the host is down; `frame` is the last one seen, frozen. */
+  | { kind: 'disconnected'; frame: LiveFloorFrame | null }
   | { kind: 'no-feed'; frame: LiveFloorFrame }
+  /** Connected, but no frame for `silentMs`: the host's feed has stopped. */
+  | { kind: 'stalled'; frame: LiveFloorFrame; silentMs: number }
   | { kind: 'live'; frame: LiveFloorFrame };
 
-export function selectLivePhase(state: Pick<LiveFloorState, 'frame'>): LivePhase {
+/** Where the live layer stands, at wall time `now` (performance.now), given the host link's state. */
+export function selectLivePhase(state: Pick<LiveFloorState, 'frame' | 'receivedAt'>, connection: ConnectionState, now: number): LivePhase {
   const { frame } = state;
+  // A "no feed" frame has nothing worth freezing on screen.
+  if (connection === 'closed' || connection === 'unauthorized') return { kind: 'disconnected', frame: frame?.source === 'none' ? null : frame };
   if (!frame) return { kind: 'waiting' };
-  return frame.source === 'none' ? { kind: 'no-feed', frame } : { kind: 'live', frame };
+  if (frame.source === 'none') return { kind: 'no-feed', frame };
+  const silentMs = now - state.receivedAt;
+  return silentMs > STALL_MS ? { kind: 'stalled', frame, silentMs } : { kind: 'live', frame };
 }
 
 /** Shoppers on the floor right now; null before the first frame (unknown is not zero). */
@@ -103,13 +115,14 @@ export function sourceLabel(frame: Pick<LiveFloorFrame, 'source' | 'speed'>): st
 // Building a formatter is far slower than using one, and the clock is formatted on every frame.
 const clockFormats = new Map<string, Intl.DateTimeFormat>();
 
-function clockFormat(timeZone: string | undefined): Intl.DateTimeFormat {
-  const key = timeZone ?? '';
+function clockFormat(timeZone: string | undefined, style: 'clock' | 'time'): Intl.DateTimeFormat {
+  const key = `${style} ${timeZone ?? ''}`;
   let format = clockFormats.get(key);
   if (!format) {
-    const options: Intl.DateTimeFormatOptions = { weekday: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' };
+    const time: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' };
+    const options: Intl.DateTimeFormatOptions = style === 'clock' ? { weekday: 'short', ...time } : time;
     try {
-      format = new Intl.DateTimeFormat(undefined, timeZone ? { ...options, timeZone, timeZoneName: 'short' } : options);
+      format = new Intl.DateTimeFormat(undefined, timeZone ? { ...options, timeZone, ...(style === 'clock' ? { timeZoneName: 'short' } : {}) } : options);
     } catch {
       // An unknown zone name from the host: local time is better than no clock.
       format = new Intl.DateTimeFormat(undefined, options);
@@ -122,7 +135,13 @@ function clockFormat(timeZone: string | undefined): Intl.DateTimeFormat {
 /** Store time as a wall clock in the store's own time zone (the viewer's when unknown). */
 export function formatStoreClock(t: number, timeZone?: string): string {
   if (!Number.isFinite(t)) return '—';
-  return clockFormat(timeZone).format(t);
+  return clockFormat(timeZone, 'clock').format(t);
+}
+
+/** Store time as hours, minutes and seconds only, for lists of events. */
+export function formatTimeOfDay(t: number, timeZone?: string): string {
+  if (!Number.isFinite(t)) return '—';
+  return clockFormat(timeZone, 'time').format(t);
 }
 
 export interface LiveCounter {

@@ -1,10 +1,15 @@
-// Paints the live layer onto its canvas: fading trails, then the shoppers, then the selection
-// ring, then the track ids. Work is batched by colour (one path per state, one per state and trail
-// age band) so a few hundred shoppers cost a few dozen canvas calls rather than thousands; only the
-// labels are drawn one by one. Coordinates come from a ShopperLayout already in CSS pixels.
+// Paints the live layer on two canvases. The trail canvas holds each shopper's trail up to the
+// last point a frame gave, fading by age: it changes only when a new frame arrives (ten times a
+// second) or the view moves, so it is repainted then and not on every animation frame — trails are
+// the dearest thing drawn. The shopper canvas is repainted every animation frame: each trail's
+// head (from its last point to where the dot is drawn now), the dots, the selection ring and the
+// track ids. Trails are batched by colour and age band (one path each); dots and labels are copied
+// from pre-drawn sprites (sprite-cache.ts), far cheaper than rasterising circles and haloed text
+// anew. Coordinates come from a ShopperLayout already in CSS pixels.
 import type { LiveFloorFrame } from '../../../../../native-bridge/contract';
 import type { Rect } from '../viewport';
 import type { ShopperLayout } from './shopper-layout';
+import type { SpriteCache } from './sprite-cache';
 import {
   SHOPPER_LABEL_MIN_PX_PER_M,
   SHOPPER_LABEL_PX,
@@ -13,7 +18,7 @@ import {
   shopperColours,
   shopperStates,
 } from './shopper-style';
-import type { TrailBook } from './trail-book';
+import type { Trail, TrailBook } from './trail-book';
 
 export interface PaintInput {
   frame: LiveFloorFrame | null;
@@ -28,18 +33,51 @@ export interface PaintInput {
   pixelRatio: number;
   selectedTrackId: number | null;
   fontFamily: string;
+  sprites: SpriteCache;
 }
 
 const bands = TRAIL_BAND_ALPHAS.length;
 /** Shoppers this far outside the canvas are skipped; their labels could still poke in. */
 const CULL_MARGIN_PX = 40;
 
-export function paintLiveLayer(ctx: CanvasRenderingContext2D, input: PaintInput): void {
-  const { layout, width, height, pixelRatio } = input;
+function begin(ctx: CanvasRenderingContext2D, { width, height, pixelRatio }: PaintInput): void {
   ctx.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
   ctx.clearRect(0, 0, width, height);
+}
+
+/** The trail canvas: every trail up to its second newest point (the newest is where the dot is heading). */
+export function paintTrailHistory(ctx: CanvasRenderingContext2D, input: PaintInput): void {
+  begin(ctx, input);
+  const { frame, trails, layout, viewBox, scale } = input;
+  if (!frame || layout.count === 0) return;
+  const paths = bandPaths();
+  for (let i = 0; i < layout.count; i++) {
+    const trail = trails.get(layout.trackIds[i]!);
+    if (!trail || trail.length < 3) continue;
+    const base = layout.states[i]! * bands;
+    let lastBand = -1;
+    let path: Path2D | undefined;
+    for (let j = 0; j < trail.length - 2; j++) {
+      const k = trail.index(j);
+      const band = bandOf(trail, k, frame.t, trails.windowMs);
+      if (band !== lastBand) {
+        path = paths[base + band]!;
+        path.moveTo((trail.xs[k]! - viewBox.x) * scale, (trail.ys[k]! - viewBox.y) * scale);
+        lastBand = band;
+      }
+      const next = trail.index(j + 1);
+      path!.lineTo((trail.xs[next]! - viewBox.x) * scale, (trail.ys[next]! - viewBox.y) * scale);
+    }
+  }
+  strokeBands(ctx, paths);
+}
+
+/** The shopper canvas: trail heads, dots, the selection ring and the track ids. */
+export function paintLiveLayer(ctx: CanvasRenderingContext2D, input: PaintInput): void {
+  begin(ctx, input);
+  const { layout } = input;
   if (!input.frame || layout.count === 0) return;
-  paintTrails(ctx, input);
+  paintTrailHeads(ctx, input);
   paintShoppers(ctx, input);
   if (input.scale >= SHOPPER_LABEL_MIN_PX_PER_M) paintLabels(ctx, input);
 }
@@ -48,34 +86,17 @@ function visible(x: number, y: number, width: number, height: number): boolean {
   return x > -CULL_MARGIN_PX && y > -CULL_MARGIN_PX && x < width + CULL_MARGIN_PX && y < height + CULL_MARGIN_PX;
 }
 
-function paintTrails(ctx: CanvasRenderingContext2D, { frame, trails, layout, viewBox, scale }: PaintInput): void {
-  const now = frame!.t;
-  const span = trails.windowMs;
+function bandOf(trail: Trail, k: number, now: number, span: number): number {
+  return Math.min(bands - 1, Math.max(0, Math.floor(((now - trail.ts[k]!) / span) * bands)));
+}
+
+function bandPaths(): Path2D[] {
   const paths: Path2D[] = [];
   for (let i = 0; i < shopperStates.length * bands; i++) paths.push(new Path2D());
-  for (let i = 0; i < layout.count; i++) {
-    const trail = trails.get(layout.trackIds[i]!);
-    if (!trail || trail.length < 2) continue;
-    const base = layout.states[i]! * bands;
-    // Points up to the one before the newest, then the shopper's drawn (interpolated) position:
-    // the trail ends where the dot is, not where it is heading.
-    let lastBand = -1;
-    let path: Path2D | undefined;
-    for (let j = 0; j < trail.length - 1; j++) {
-      const k = trail.index(j);
-      const band = Math.min(bands - 1, Math.max(0, Math.floor(((now - trail.ts[k]!) / span) * bands)));
-      const x0 = (trail.xs[k]! - viewBox.x) * scale;
-      const y0 = (trail.ys[k]! - viewBox.y) * scale;
-      if (band !== lastBand) {
-        path = paths[base + band]!;
-        path.moveTo(x0, y0);
-        lastBand = band;
-      }
-      const next = j + 1 < trail.length - 1 ? trail.index(j + 1) : -1;
-      if (next >= 0) path!.lineTo((trail.xs[next]! - viewBox.x) * scale, (trail.ys[next]! - viewBox.y) * scale);
-      else path!.lineTo(layout.xs[i]!, layout.ys[i]!);
-    }
-  }
+  return paths;
+}
+
+function strokeBands(ctx: CanvasRenderingContext2D, paths: readonly Path2D[]): void {
   ctx.lineWidth = TRAIL_WIDTH_PX;
   ctx.lineCap = 'round';
   ctx.lineJoin = 'round';
@@ -89,26 +110,32 @@ function paintTrails(ctx: CanvasRenderingContext2D, { frame, trails, layout, vie
   ctx.globalAlpha = 1;
 }
 
-function paintShoppers(ctx: CanvasRenderingContext2D, { layout, width, height, selectedTrackId }: PaintInput): void {
+/** From each trail's second newest point to the dot: the trail ends where the dot is drawn. */
+function paintTrailHeads(ctx: CanvasRenderingContext2D, { frame, trails, layout, viewBox, scale }: PaintInput): void {
+  const paths = bandPaths();
+  for (let i = 0; i < layout.count; i++) {
+    const trail = trails.get(layout.trackIds[i]!);
+    if (!trail || trail.length < 2) continue;
+    const k = trail.index(trail.length - 2);
+    const path = paths[layout.states[i]! * bands + bandOf(trail, k, frame!.t, trails.windowMs)]!;
+    path.moveTo((trail.xs[k]! - viewBox.x) * scale, (trail.ys[k]! - viewBox.y) * scale);
+    path.lineTo(layout.xs[i]!, layout.ys[i]!);
+  }
+  strokeBands(ctx, paths);
+}
+
+function paintShoppers(ctx: CanvasRenderingContext2D, { layout, width, height, selectedTrackId, sprites, pixelRatio }: PaintInput): void {
   const r = layout.radiusPx;
-  const paths = shopperStates.map(() => new Path2D());
+  const dots = shopperStates.map((state) => sprites.dot(shopperColours[state], r, Math.min(2, Math.max(1, r / 4)), pixelRatio));
   let selected = -1;
   for (let i = 0; i < layout.count; i++) {
     const x = layout.xs[i]!;
     const y = layout.ys[i]!;
     if (layout.trackIds[i] === selectedTrackId) selected = i;
     if (!visible(x, y, width, height)) continue;
-    const path = paths[layout.states[i]!]!;
-    path.moveTo(x + r, y);
-    path.arc(x, y, r, 0, Math.PI * 2);
+    const dot = dots[layout.states[i]!]!;
+    ctx.drawImage(dot.image, x - dot.anchorX, y - dot.anchorY, dot.width, dot.height);
   }
-  ctx.lineWidth = Math.min(2, Math.max(1, r / 4));
-  ctx.strokeStyle = '#ffffff';
-  shopperStates.forEach((state, s) => {
-    ctx.fillStyle = shopperColours[state];
-    ctx.fill(paths[s]!);
-    ctx.stroke(paths[s]!);
-  });
   if (selected >= 0) {
     const x = layout.xs[selected]!;
     const y = layout.ys[selected]!;
@@ -123,21 +150,14 @@ function paintShoppers(ctx: CanvasRenderingContext2D, { layout, width, height, s
   }
 }
 
-function paintLabels(ctx: CanvasRenderingContext2D, { layout, width, height, fontFamily }: PaintInput): void {
+function paintLabels(ctx: CanvasRenderingContext2D, { layout, width, height, fontFamily, sprites, pixelRatio }: PaintInput): void {
   const offset = layout.radiusPx + 2;
-  ctx.font = `600 ${SHOPPER_LABEL_PX}px ${fontFamily}`;
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'bottom';
-  ctx.lineJoin = 'round';
-  ctx.lineWidth = 3;
-  ctx.strokeStyle = 'rgba(255, 255, 255, 0.9)';
-  ctx.fillStyle = '#1f2933';
+  const font = `600 ${SHOPPER_LABEL_PX}px ${fontFamily}`;
   for (let i = 0; i < layout.count; i++) {
     const x = layout.xs[i]!;
     const y = layout.ys[i]!;
     if (!visible(x, y, width, height)) continue;
-    const text = String(layout.trackIds[i]);
-    ctx.strokeText(text, x, y - offset);
-    ctx.fillText(text, x, y - offset);
+    const label = sprites.label(String(layout.trackIds[i]), font, SHOPPER_LABEL_PX, pixelRatio);
+    ctx.drawImage(label.image, x - label.anchorX, y - offset - label.anchorY, label.width, label.height);
   }
 }

@@ -1,0 +1,100 @@
+// The Devices view end to end on the real host's simulated feed (global setup starts it with
+// --simulate): every shelf and plate with a live status, the selected shelf's weights plotted as
+// they stream, a tare that the host audits and applies at once, and a calibration the host refuses
+// with its reason (no reference weight lies on a simulated plate).
+import { expect, test, type Page } from '@playwright/test';
+
+const url = () => process.env.WALKOUT_E2E_URL!;
+
+async function openDevices(page: Page): Promise<void> {
+  await page.goto(url());
+  await page.getByRole('link', { name: /^Devices/ }).click();
+  await expect(page.getByRole('heading', { name: 'Devices', level: 1 })).toBeVisible();
+}
+
+test('shelves and plates report live, the plot streams, and a plate is tared', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openDevices(page);
+  await expect(page.getByTestId('devices-source')).toHaveText('Simulated sensors', { timeout: 30_000 });
+  // The simulated plates report: most are online within a few seconds of the feed starting.
+  await expect.poll(async () => Number((await page.getByTestId('devices-count-online').textContent())?.split(' ')[0]), { timeout: 30_000 }).toBeGreaterThan(1000);
+
+  // The first shelf is selected; its plot fills with streamed weights.
+  const shelf = page.getByTestId('shelf-G01-F1');
+  await expect(shelf).toHaveAttribute('aria-current', 'true');
+  const plot = page.getByTestId('weight-plot');
+  await expect.poll(async () => Number(await plot.getAttribute('data-points')), { timeout: 20_000 }).toBeGreaterThan(0);
+  await expect(page.locator('.devices__plot canvas')).toBeVisible();
+
+  const row = page.getByTestId('plate-row-G01-F1-03');
+  await expect(row.getByTestId('plate-status')).toHaveText('Online');
+  await expect(row.getByTestId('plate-grams')).toHaveText(/\d+(\.\d+)? (g|kg)/);
+  await expect(row.getByTestId('plate-calibration')).toHaveText('simulated load cell (1 g per unit)');
+
+  // Another shelf, by filter and by click.
+  await page.getByTestId('shelf-G01-F2').click();
+  await expect(page.getByTestId('shelf-G01-F2')).toHaveAttribute('aria-current', 'true');
+  await expect(page.getByTestId('plate-row-G01-F2-01')).toBeVisible();
+  await page.getByTestId('shelf-G01-F1').click();
+
+  // Tare: asked first, then audited by the host. A shopper may be at the shelf (the plate moving),
+  // which the host refuses with its reason; try again until the plate is still.
+  await expect
+    .poll(
+      async () => {
+        await row.getByRole('button', { name: 'Tare plate G01-F1-03' }).click();
+        await page.getByLabel('Reason for the tare of plate G01-F1-03').fill('e2e: zero the plate');
+        await row.getByRole('button', { name: 'Tare now' }).click();
+        await expect(page.getByTestId('devices-notice').or(page.getByTestId('devices-change-error'))).toBeVisible();
+        if (await page.getByTestId('devices-notice').isVisible()) return 'tared';
+        await row.getByRole('button', { name: 'Cancel' }).click();
+        return (await page.getByTestId('devices-change-error').textContent()) ?? '';
+      },
+      { timeout: 40_000, intervals: [2000] },
+    )
+    .toBe('tared');
+  await expect(page.getByTestId('devices-notice')).toHaveText('Plate G01-F1-03 tared: what it holds now reads as zero.');
+  await expect(row.getByTestId('plate-calibration')).toHaveText(/^1\.000 g\/unit, by \S+$/);
+  // What the plate holds now reads as (about) zero, from the live feed.
+  const grams = async () => {
+    const [value = 'NaN', unit] = ((await row.getByTestId('plate-grams').textContent()) ?? '').split(' ');
+    return Math.abs(parseFloat(value) * (unit === 'kg' ? 1000 : 1));
+  };
+  await expect.poll(grams, { timeout: 15_000 }).toBeLessThan(20);
+
+  // Calibrate with a reference weight that is not there: refused, with the reason, nothing changed.
+  await row.getByRole('button', { name: 'Calibrate plate G01-F1-03' }).click();
+  const submit = row.getByRole('button', { name: 'Calibrate now' });
+  await expect(submit).toBeDisabled();
+  await page.getByLabel('Reference weight on plate G01-F1-03, grams').fill('500');
+  await submit.click();
+  await expect(page.getByTestId('devices-change-error')).toContainText(/plate G01-F1-03: calibrate: (the plate reads the same as empty|the plate is moving)/);
+  await expect(row.getByTestId('plate-calibration')).toHaveText(/^1\.000 g\/unit, by \S+$/);
+  await page.getByTestId('devices-summary').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/devices.png' });
+  await row.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/devices-plate-row.png' });
+});
+
+test('a devices call that fails shows the error state, and Retry recovers', async ({ page }) => {
+  // The real host, except that its answers to getDevices are replaced by an error on the wire until `failing` is cleared.
+  let failing = true;
+  await page.routeWebSocket(/\/api/, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => {
+      const frame = JSON.parse(String(message)) as { t: string; i?: string; m?: string };
+      if (frame.t === 'q' && frame.m === 'getDevices' && failing) {
+        ws.send(JSON.stringify({ t: 's', i: frame.i, e: { code: 'internal', message: 'getDevices failed: the database is locked' } }));
+      } else server.send(message);
+    });
+    server.onMessage((message) => ws.send(message));
+  });
+  await page.goto(url());
+  await page.getByRole('link', { name: /^Devices/ }).click();
+  const error = page.getByTestId('devices-error');
+  await expect(error).toContainText('getDevices failed: the database is locked');
+  await page.screenshot({ path: 'test-results/screenshots/devices-error.png' });
+  failing = false;
+  await error.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByTestId('devices-summary')).toBeVisible({ timeout: 10_000 });
+});

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { LiveSession } from '../engine/fusion/session';
+import { CLOSED_SESSIONS_KEPT, LiveSessionBook, SESSION_EVENTS_KEPT } from './live-floor-sessions';
+import { LiveSessionCache } from './live-session-cache';
+
+const catalog = new Map([['MILK', { name: 'Milk 1 l', priceMinor: 129 }]]);
+
+function admitted(book: LiveSessionBook, id: string, t = 0): void {
+  book.observe({ kind: 'gate-admitted', t, gate: 'entry', sessionId: id, account: 'a', groupSize: 1, tokenNonce: `n${id}`, expiresAtMs: t + 1 });
+}
+
+describe('LiveSessionBook', () => {
+  it('ignores decisions about sessions it never saw open', () => {
+    const book = new LiveSessionBook(catalog);
+    book.observe({ kind: 'cart-change', t: 1, sessionId: 'S9', eventId: 'e', sku: 'MILK', quantity: 1, confidence: 1, hypothesisRank: 0 });
+    book.observe({ kind: 'receipt', t: 2, sessionId: 'S9', status: 'charged', lines: [], flags: [] });
+    expect(book.get('S9')).toBeUndefined();
+    expect(book.takeChanges()).toBeNull();
+  });
+
+  it('opens a tailgater’s anonymous session from its alert', () => {
+    const book = new LiveSessionBook(catalog);
+    book.observe({ kind: 'tailgating-alert', t: 5, gate: 'entry', trackId: 3, sessionId: 'A1', evidence: 'track-crossing' });
+    book.observe({ kind: 'session-member', t: 5, sessionId: 'A1', trackId: 3, via: 'tailgating', gate: 'entry' });
+    expect(book.get('A1')).toMatchObject({ anonymous: true, gate: 'entry', openedAt: 5, events: [{ kind: 'member', trackId: 3, via: 'tailgating' }] });
+  });
+
+  it('lists each flag reason once however often fusion repeats it', () => {
+    const book = new LiveSessionBook(catalog);
+    admitted(book, 'S1');
+    for (let i = 0; i < 3; i++) book.observe({ kind: 'session-flag', t: i, sessionId: 'S1', reason: 'low-posterior', detail: `event e${i}` });
+    expect(book.get('S1')!.flags).toEqual(['low-posterior']);
+    expect(book.get('S1')!.events.filter((e) => e.kind === 'flagged')).toHaveLength(1);
+    expect(book.hasFlag('S1', 'low-posterior')).toBe(true);
+    expect(book.hasFlag('S1', 'track-lost')).toBe(false);
+  });
+
+  it('keeps only the newest events of a busy session', () => {
+    const book = new LiveSessionBook(catalog);
+    admitted(book, 'S1');
+    for (let i = 0; i < SESSION_EVENTS_KEPT + 10; i++) {
+      book.observe({ kind: 'cart-change', t: i, sessionId: 'S1', eventId: `e${i}`, sku: 'MILK', quantity: 1, confidence: 1, hypothesisRank: 0 });
+    }
+    const events = book.get('S1')!.events;
+    expect(events).toHaveLength(SESSION_EVENTS_KEPT);
+    expect(events.at(-1)).toMatchObject({ eventId: `e${SESSION_EVENTS_KEPT + 9}` });
+  });
+
+  it('takes status, members (not replaced ones) and cart from fusion’s snapshot', () => {
+    const book = new LiveSessionBook(catalog);
+    admitted(book, 'S1');
+    const snapshot: LiveSession = {
+      id: 'S1',
+      tokenNonce: 'nS1',
+      gate: 'entry',
+      openedMs: 0,
+      groupSize: 2,
+      status: 'settling',
+      members: [
+        { trackId: 1, state: 'exited' },
+        { trackId: 2, state: 'replaced' },
+        { trackId: 3, state: 'exited' },
+      ],
+      cart: [
+        { sku: 'MILK', quantity: 3, confidence: 0.81 },
+        { sku: 'GONE', quantity: 0, confidence: 1 },
+      ],
+      flags: [],
+    };
+    book.sync([snapshot]);
+    expect(book.get('S1')).toMatchObject({
+      status: 'settling',
+      trackIds: [1, 3],
+      cart: [{ sku: 'MILK', name: 'Milk 1 l', quantity: 3, confidence: 0.81, unitPriceMinor: 129 }],
+    });
+  });
+
+  it('forgets the oldest closed sessions beyond its limit, and says which', () => {
+    const book = new LiveSessionBook(catalog);
+    for (let i = 0; i <= CLOSED_SESSIONS_KEPT; i++) {
+      admitted(book, `S${i}`, i);
+      book.observe({ kind: 'receipt', t: i, sessionId: `S${i}`, status: 'charged', lines: [], flags: [] });
+    }
+    const changes = book.takeChanges()!;
+    expect(changes.forgotten).toEqual(['S0']);
+    expect(changes.changed.some((s) => s.id === 'S0')).toBe(false);
+    expect(book.get('S0')).toBeUndefined();
+    expect(book.get(`S${CLOSED_SESSIONS_KEPT}`)?.status).toBe('closed');
+
+    const cache = new LiveSessionCache();
+    cache.apply({ changed: [{ ...book.get('S1')! }], forgotten: [] });
+    cache.apply(changes);
+    expect(cache.get('S0')).toBeUndefined();
+    expect(cache.size).toBe(CLOSED_SESSIONS_KEPT);
+  });
+
+  it('hands out copies: later changes do not reach a detail already sent', () => {
+    const book = new LiveSessionBook(catalog);
+    admitted(book, 'S1');
+    const sent = book.takeChanges()!.changed[0]!;
+    book.observe({ kind: 'cart-change', t: 1, sessionId: 'S1', eventId: 'e', sku: 'MILK', quantity: 1, confidence: 1, hypothesisRank: 0 });
+    expect(sent.events).toHaveLength(1);
+    expect(book.get('S1')!.events).toHaveLength(2);
+    expect(book.get('S1')!.revision).toBeGreaterThan(sent.revision);
+  });
+});

@@ -1,0 +1,110 @@
+// Pure reads of the devices state for the view: which panel to show, the shelf list (worst plate
+// status first within the filter), the selected shelf, the plot's data and the words for statuses
+// and numbers, tested without a DOM.
+import type { ConnectionState, DevicesOverview, PlateStatus, PlateView, ShelfView, ShelfWeightsFrame } from '../../../../native-bridge/contract';
+import type { ErrorInfo } from '../../state/load-state';
+import type { DevicesState, StatusFilter } from './devices-slice';
+
+export type DevicesPhase =
+  | { kind: 'waiting' }
+  | { kind: 'loading' }
+  | { kind: 'error'; error: ErrorInfo }
+  /** The store has no weighed plates at all. */
+  | { kind: 'empty'; overview: DevicesOverview }
+  | { kind: 'ready'; overview: DevicesOverview };
+
+export function selectDevicesPhase(state: Pick<DevicesState, 'overview'>, connection: ConnectionState): DevicesPhase {
+  const { overview } = state;
+  switch (overview.status) {
+    case 'idle':
+      return connection === 'open' ? { kind: 'loading' } : { kind: 'waiting' };
+    case 'loading':
+      return { kind: 'loading' };
+    case 'error':
+      return { kind: 'error', error: overview.error };
+    case 'ready': {
+      const plates = overview.data.fixtures.reduce((n, f) => n + f.shelves.reduce((m, s) => m + s.plates.length, 0), 0);
+      return plates === 0 ? { kind: 'empty', overview: overview.data } : { kind: 'ready', overview: overview.data };
+    }
+  }
+}
+
+/** Worst first: what needs a person most. */
+export const statusSeverity: Record<PlateStatus, number> = { offline: 4, uncalibrated: 3, noisy: 2, drifting: 1, online: 0 };
+
+export const statusLabel: Record<PlateStatus, string> = {
+  online: 'Online',
+  offline: 'Offline',
+  uncalibrated: 'Not calibrated',
+  noisy: 'Noisy',
+  drifting: 'Drifting',
+};
+
+export function worstStatus(plates: readonly Pick<PlateView, 'status'>[]): PlateStatus {
+  let worst: PlateStatus = 'online';
+  for (const p of plates) if (statusSeverity[p.status] > statusSeverity[worst]) worst = p.status;
+  return worst;
+}
+
+export interface ShelfListItem {
+  shelf: string;
+  fixture: string;
+  fixtureName: string;
+  plates: number;
+  worst: PlateStatus;
+  /** Plates not online. */
+  attention: number;
+}
+
+/** Every shelf in store order, or with the filter only those with a plate in that status. */
+export function shelfList(overview: DevicesOverview, filter: StatusFilter): ShelfListItem[] {
+  const items: ShelfListItem[] = [];
+  for (const f of overview.fixtures) {
+    for (const s of f.shelves) {
+      if (filter !== 'all' && !s.plates.some((p) => p.status === filter)) continue;
+      items.push({ shelf: s.id, fixture: f.id, fixtureName: f.name, plates: s.plates.length, worst: worstStatus(s.plates), attention: s.plates.filter((p) => p.status !== 'online').length });
+    }
+  }
+  return items;
+}
+
+export function findShelf(overview: DevicesOverview, shelf: string | null): ShelfView | null {
+  if (shelf === null) return null;
+  for (const f of overview.fixtures) for (const s of f.shelves) if (s.id === shelf) return s;
+  return null;
+}
+
+/**
+ * uPlot's data for the selected shelf: x = times (s), one series per plate in the shelf's order;
+ * null is a gap. Undefined when there is no frame for this shelf yet.
+ */
+export function plotData(frame: ShelfWeightsFrame | null, shelf: ShelfView | null): (number | null)[][] | undefined {
+  if (!frame || !shelf || frame.shelf !== shelf.id) return undefined;
+  const byPlate = new Map(frame.plates.map((p) => [p.plate, p.grams]));
+  return [frame.times, ...shelf.plates.map((p) => byPlate.get(p.id) ?? frame.times.map(() => null))];
+}
+
+export function formatGrams(grams: number | null): string {
+  if (grams === null) return '—';
+  return Math.abs(grams) >= 1000 ? `${(grams / 1000).toFixed(2)} kg` : `${grams.toFixed(1)} g`;
+}
+
+export function calibrationLabel(plate: Pick<PlateView, 'calibration'>): string {
+  const c = plate.calibration;
+  switch (c.source) {
+    case 'none':
+      return 'not calibrated';
+    case 'simulator':
+      return 'simulated load cell (1 g per unit)';
+    case 'device':
+      return `from the controller: ${c.scale.toPrecision(4)} g/count`;
+    case 'database':
+      return c.scale === 0 ? `tared by ${c.updatedBy ?? '?'}, not spanned yet` : `${c.scale.toPrecision(4)} g/unit, by ${c.updatedBy ?? '?'}`;
+  }
+}
+
+/** A colour per plate series, stable by position on the shelf. */
+export function seriesColour(index: number): string {
+  const palette = ['#2563eb', '#dc2626', '#059669', '#d97706', '#7c3aed', '#0891b2', '#be185d', '#4d7c0f', '#9333ea', '#ea580c', '#0f766e', '#b91c1c'];
+  return palette[index % palette.length]!;
+}

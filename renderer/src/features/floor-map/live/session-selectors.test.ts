@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { LiveCartLine, LiveSessionDetail, LiveSessionEvent } from '../../../../../native-bridge/contract';
+import { sampleLiveFrame, sampleShopper } from '../../../testing/sample-data';
+import { cartTotals, PANEL_EVENTS, selectSessionView, selectShopperSummary, shopperForEvent } from './session-selectors';
+
+const line = (sku: string, quantity: number, confidence: number, unitPriceMinor = 100): LiveCartLine => ({ sku, name: `Product ${sku}`, quantity, confidence, unitPriceMinor });
+
+function detail(patch: Partial<LiveSessionDetail> = {}): LiveSessionDetail {
+  return { id: 'S1', anonymous: false, gate: 'in', openedAt: 0, status: 'open', trackIds: [1], cart: [], flags: [], events: [], revision: 1, ...patch };
+}
+
+describe('selectShopperSummary', () => {
+  const frame = sampleLiveFrame(1000, [sampleShopper(1, 2, 3, { cartUnits: 4 }), sampleShopper(2, 5, 5, { state: 'unbound', sessionId: undefined })]);
+
+  it('is null with nobody selected', () => {
+    expect(selectShopperSummary({ frame, selectedTrackId: null })).toBeNull();
+  });
+
+  it('flattens the selected shopper, leaving out where they stand', () => {
+    expect(selectShopperSummary({ frame, selectedTrackId: 1 })).toEqual({ trackId: 1, present: true, sessionId: 'S1', state: 'session', cartUnits: 4 });
+    expect(selectShopperSummary({ frame, selectedTrackId: 2 })).toEqual({ trackId: 2, present: true, sessionId: null, state: 'unbound', cartUnits: 0 });
+  });
+
+  it('says when the selected track has left the floor', () => {
+    expect(selectShopperSummary({ frame, selectedTrackId: 9 })).toEqual({ trackId: 9, present: false, sessionId: null, state: null, cartUnits: 0 });
+  });
+});
+
+describe('cartTotals', () => {
+  it('adds units and money and finds the least sure line', () => {
+    expect(cartTotals([line('a', 2, 0.9, 150), line('b', 1, 0.7, 99)])).toEqual({ units: 3, totalMinor: 399, weakest: 0.7 });
+    expect(cartTotals([])).toEqual({ units: 0, totalMinor: 0, weakest: null });
+  });
+});
+
+describe('selectSessionView', () => {
+  it('follows the load state', () => {
+    expect(selectSessionView({ sessionId: null, revision: null, detail: { status: 'idle' } })).toEqual({ kind: 'none' });
+    expect(selectSessionView({ sessionId: 'S1', revision: 1, detail: { status: 'loading' } })).toEqual({ kind: 'loading' });
+    const error = { code: 'not_found' as const, message: 'gone' };
+    expect(selectSessionView({ sessionId: 'S1', revision: 1, detail: { status: 'error', error } })).toEqual({ kind: 'error', error });
+  });
+
+  it('lists the least sure lines first and the newest events first', () => {
+    const events: LiveSessionEvent[] = Array.from({ length: PANEL_EVENTS + 3 }, (_, i) => ({ t: i, kind: 'receipt', status: 'charged' }));
+    const data = detail({ cart: [line('b', 1, 0.95), line('a', 2, 0.5), line('c', 1, 0.95)], events });
+    const view = selectSessionView({ sessionId: 'S1', revision: 1, detail: { status: 'ready', data } });
+    if (view.kind !== 'ready') throw new Error('expected ready');
+    expect(view.lines.map((l) => l.sku)).toEqual(['a', 'b', 'c']);
+    expect(view.totals).toEqual({ units: 4, totalMinor: 400, weakest: 0.5 });
+    expect(view.events).toHaveLength(PANEL_EVENTS);
+    expect(view.events[0]!.t).toBe(PANEL_EVENTS + 2);
+    expect(data.cart.map((l) => l.sku)).toEqual(['b', 'a', 'c']);
+  });
+});
+
+describe('shopperForEvent', () => {
+  const frame = sampleLiveFrame(1000, [sampleShopper(3, 0, 0), sampleShopper(4, 0, 0, { sessionId: 'S77' })]);
+
+  it('finds the event’s own track, else its session’s shopper, else nobody', () => {
+    expect(shopperForEvent(frame, { seq: 1, t: 0, kind: 'tailgating', gate: 'in', trackId: 3 })).toBe(3);
+    expect(shopperForEvent(frame, { seq: 1, t: 0, kind: 'session-flagged', sessionId: 'S77', reason: 'track-lost', trackId: 99 })).toBe(4);
+    expect(shopperForEvent(frame, { seq: 1, t: 0, kind: 'receipt', sessionId: 'S1', status: 'charged', units: 0, totalMinor: 0 })).toBeNull();
+    expect(shopperForEvent(frame, { seq: 1, t: 0, kind: 'gate-refused', gate: 'in', reason: 'expired' })).toBeNull();
+    expect(shopperForEvent(null, { seq: 1, t: 0, kind: 'tailgating', gate: 'in', trackId: 3 })).toBeNull();
+  });
+});
