@@ -11,7 +11,7 @@ export default defineConfig({
     build: {
       outDir: 'out/desktop/main',
       externalizeDeps: true,
-      rollupOptions: { input: { main: 'main/hosts/desktop/main.ts', 'live-worker': 'main/live/live-worker.ts', 'camera-worker': 'main/devices/cameras/camera-worker.ts' } },
+      rollupOptions: { input: { main: 'main/hosts/desktop/main.ts', 'live-worker': 'main/live/live-worker.ts', 'camera-worker': 'main/devices/cameras/camera-worker.ts', 'detector-worker': 'main/devices/cameras/detector-worker.ts' } },
     },
   },
   preload: {

@@ -25,10 +25,11 @@ async function openCameras(page: Page): Promise<void> {
 /** Clicks a point given in an SVG's own units (still pixels, or plan metres), scrolling it into view. */
 async function clickSvg(svg: Locator, point: Point): Promise<void> {
   const position = await svg.evaluate((element, [x, y]) => {
-    const matrix = (element as SVGSVGElement).getScreenCTM()!;
-    const p = new DOMPoint(x, y).matrixTransform(matrix);
-    const box = element.getBoundingClientRect();
-    return { x: p.x - box.left, y: p.y - box.top };
+    // The SVG's user units to the screen (its current transformation matrix), then relative to its box.
+    type Svg = { getScreenCTM(): { a: number; b: number; c: number; d: number; e: number; f: number }; getBoundingClientRect(): { left: number; top: number } };
+    const m = (element as unknown as Svg).getScreenCTM();
+    const box = (element as unknown as Svg).getBoundingClientRect();
+    return { x: m.a * x + m.c * y + m.e - box.left, y: m.b * x + m.d * y + m.f - box.top };
   }, point);
   await svg.click({ position });
 }

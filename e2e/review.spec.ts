@@ -1,7 +1,7 @@
 // Review end to end on the real host with the simulator (global setup starts it at 10× real time):
 // a session the engine held appears in the queue; a reviewer opens it, moves a shelf event to
-// nobody and undoes it, changes a line's quantity, approves the corrected cart, and the audit log
-// still verifies. What the page shows is checked against what the host answers over its API.
+// nobody and undoes it, changes a line's quantity, approves the corrected cart (its charge goes to
+// the payment outbox), refunds one unit, and the audit log still verifies. What the page shows is checked against what the host answers over its API.
 import { expect, test } from '@playwright/test';
 import type { ReviewQueue, ReviewSession } from '../native-bridge/contract';
 import { callHost, hostUrl } from './live-helpers';
@@ -32,7 +32,7 @@ async function heldSessionWithLines(): Promise<ReviewSession> {
   return found!;
 }
 
-test('a reviewer corrects a held session, undoes a change, approves the corrected cart, and the audit log verifies', async ({ page }) => {
+test('a reviewer corrects a held session, undoes a change, approves the corrected cart, refunds a unit, and the audit log verifies', async ({ page }) => {
   test.setTimeout(300_000);
   const held = await heldSessionWithLines();
   const id = held.sessionId;
@@ -82,6 +82,7 @@ test('a reviewer corrects a held session, undoes a change, approves the correcte
   await expect(page.getByTestId(`review-line-${line.sku}`)).toContainText(String(line.quantity + 1));
   await expect(page.getByTestId('review-cart-changes')).toContainText(`${product.name} ${line.quantity} → ${line.quantity + 1}`);
   await expect(total).not.toHaveText(totalBefore!);
+  await page.getByTestId('review-status').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screenshots/review-corrected.png' });
 
   // Approve: the receipt goes to the payment port; the session leaves the queue and cannot be changed.
@@ -89,9 +90,18 @@ test('a reviewer corrects a held session, undoes a change, approves the correcte
   await page.getByTestId('approve').click();
   await expect(page.getByTestId('review-status')).toHaveText('approved');
   await expect(page.getByTestId('approval')).toContainText('e2e: checked against the video');
-  await expect(page.getByTestId('approval-payment')).toHaveText(/sent to payment|payment failed|payment pending/);
+  await expect(page.getByTestId('approval-payment')).toHaveText(/^sent to payment/);
   await expect(page.getByTestId('correction-form')).toHaveCount(0);
   await expect(page.getByTestId(`review-item-${id}`)).toHaveCount(0, { timeout: 15_000 });
+
+  // A refund after the charge: one unit of the corrected line, through the same payment port.
+  const refund = page.getByTestId('refund-form');
+  await refund.getByLabel('Line to refund').selectOption(line.sku);
+  await refund.getByTestId('refund-reason').selectOption('customer-dispute');
+  await refund.getByTestId('refund-note').fill('e2e: one was damaged');
+  await refund.getByTestId('refund').click();
+  await expect(page.getByTestId('review-notice')).toContainText('Refund recorded');
+  await expect(page.getByTestId('refunds')).toContainText(`1 × ${product.name}`);
 
   await page.getByTestId('audit-verify').click();
   await expect(page.getByTestId('audit-result')).toHaveText(/^Intact: \d+ entries/);
@@ -101,7 +111,8 @@ test('a reviewer corrects a held session, undoes a change, approves the correcte
   const after = await callHost<ReviewSession>('getReviewSession', { sessionId: id });
   expect(after.status).toBe('approved');
   expect(after.approval!.lines.find((l) => l.sku === line.sku)!.quantity).toBe(line.quantity + 1);
-  expect(after.audit.map((e) => e.action)).toEqual(['review.correct', 'review.undo', 'review.correct', 'review.approve']);
+  expect(after.audit.map((e) => e.action)).toEqual(['review.correct', 'review.undo', 'review.correct', 'review.approve', 'review.refund']);
+  expect(after.refunds).toEqual([expect.objectContaining({ totalMinor: product.unitPriceMinor, payment: expect.objectContaining({ state: 'issued' }) })]);
   expect(after.audit[0]!.reason).toBe('staff-or-restock: e2e: a member of staff was restocking');
   expect(new Set(after.audit.map((e) => e.actor)).size).toBe(1);
   await expect(callHost('correctCart', { sessionId: id, action: { type: 'add-line', sessionId: id, sku: line.sku, quantity: 1 }, reason: 'missed-item', note: '' })).rejects.toThrow(/already approved/);

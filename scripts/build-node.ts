@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { cli: 'main/hosts/cli/entry.ts', 'live-worker': 'main/live/live-worker.ts', 'camera-worker': 'main/devices/cameras/camera-worker.ts' },
+  entryPoints: { cli: 'main/hosts/cli/entry.ts', 'live-worker': 'main/live/live-worker.ts', 'camera-worker': 'main/devices/cameras/camera-worker.ts', 'detector-worker': 'main/devices/cameras/detector-worker.ts' },
   outdir: 'out/node',
   bundle: true,
   platform: 'node',
@@ -13,4 +13,4 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
-console.log('built out/node/cli.js, out/node/live-worker.js and out/node/camera-worker.js');
+console.log('built out/node/cli.js, out/node/live-worker.js, out/node/camera-worker.js and out/node/detector-worker.js');

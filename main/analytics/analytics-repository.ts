@@ -54,9 +54,8 @@ export function createAnalyticsRepository(db: BetterSqlite3.Database): Analytics
      WHERE day BETWEEN ? AND ? AND state <> 'open' AND units > 0 GROUP BY units ORDER BY units`,
   );
   const topProducts = db.prepare(
-    `SELECT sku, sum(quantity) AS units, sum(quantity * coalesce(unit_price_minor, 0)) AS revenueMinor, count(*) AS receipts
-     FROM fact_session_lines WHERE day BETWEEN ? AND ? AND quantity > 0
-     GROUP BY sku ORDER BY units DESC, revenueMinor DESC, sku LIMIT ?`,
+    `SELECT sku, sum(units) AS units, sum(revenue_minor) AS revenueMinor, sum(receipts) AS receipts FROM fact_product_days
+     WHERE day BETWEEN ? AND ? GROUP BY sku ORDER BY units DESC, revenueMinor DESC, sku LIMIT ?`,
   );
   const putBacks = db.prepare(
     `SELECT coalesce(sum(picked_units), 0) AS pickedUnits, coalesce(sum(put_back_units), 0) AS putBackUnits FROM fact_sessions

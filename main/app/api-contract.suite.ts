@@ -87,6 +87,40 @@ export function apiContractSuite(transport: string, harness: () => ContractHarne
       const noLive = await rejection(harness().client.call('tarePlate', { plate: 'G01-F1-01', reason: 'empty plate' }));
       expect(noLive.code).toBe('conflict');
       expect(noLive.message).toMatch(/without a live feed/);
+      const noScale = await rejection(harness().client.call('zeroScale', { plate: 'G01-F1-01', reason: 'drift' }));
+      expect(noScale.code).toBe('conflict');
+      expect(noScale.message).toMatch(/cannot be zeroed without a live feed/);
+    });
+
+    it('answers listCameras with every camera, simulated on the demo store, and its field of view', async () => {
+      const overview = await harness().client.call('listCameras', {});
+      const plan = await harness().client.call('getFloorPlan', {});
+      expect(overview.cameras.map((c) => c.id)).toEqual(plan.cameras.map((c) => c.id));
+      expect(overview.cameras.every((c) => c.status.state === 'simulated' && c.fieldOfView.length >= 3)).toBe(true);
+      expect(overview.detector.state).toBe('idle');
+      expect(await harness().client.call('getCameraStill', { cameraId: 'cam-01' })).toBeNull();
+    });
+
+    it('refuses camera sources ffmpeg must not be handed, unknown cameras and degenerate calibrations', async () => {
+      const reason = 'contract test';
+      for (const source of [
+        { kind: 'rtsp', url: 'concat:/etc/passwd' },
+        { kind: 'file', url: 'relative/clip.mp4' },
+        { kind: 'v4l2', url: '/etc/passwd' },
+        { kind: 'http', url: 'http://example.com/x.mp4' },
+      ]) {
+        const bad = await rejection(harness().client.call('setCameraSource', { cameraId: 'cam-01', source, reason } as never));
+        expect(bad.code).toBe('invalid_input');
+      }
+      const missing = await rejection(harness().client.call('setCameraSource', { cameraId: 'cam-01', source: { kind: 'file', url: '/no/such/clip.mp4' }, reason }));
+      expect(missing.message).toBe('no video file at /no/such/clip.mp4 on the computer running Walkout');
+      const unknown = await rejection(harness().client.call('getCameraStill', { cameraId: 'cam-99' }));
+      expect(unknown.code).toBe('not_found');
+      const three = await rejection(harness().client.call('fitCameraHomography', { cameraId: 'cam-01', pairs: [{ image: [0, 0], floor: [0, 0] }] }));
+      expect(three.issues?.map((i) => i.path)).toEqual(['pairs']);
+      const line = [0, 1, 2, 3].map((i) => ({ image: [100 + 100 * i, 100 + 50 * ((i * i) % 3)] as [number, number], floor: [i, i] as [number, number] }));
+      const degenerate = await rejection(harness().client.call('fitCameraHomography', { cameraId: 'cam-01', pairs: line }));
+      expect(degenerate).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/lie on one line/) });
     });
 
     it('refuses input that breaks the schema with invalid_input and the field path', async () => {
@@ -181,6 +215,31 @@ export function apiContractSuite(transport: string, harness: () => ContractHarne
       expect(await h.client.call('searchSessions', { text: 'r1.S1' })).toEqual({ sessions: [], matchedProducts: [], more: false });
       const backwards = await rejection(h.client.call('searchSessions', { fromMs: 2000, toMs: 1000 }));
       expect(backwards.code).toBe('invalid_input');
+    });
+
+    it('answers getAnalytics on a fresh store with an empty report, and refuses ranges that make no sense', async () => {
+      const report = await harness().client.call('getAnalytics', { from: '2026-11-01', to: '2026-11-07' });
+      expect(report).toMatchObject({ days: 7, dataBounds: null, footfall: { sessions: 0 }, conversion: { rate: null }, topProducts: [] });
+      expect(report.footfall.byHour).toHaveLength(24);
+      expect(report.heatmap.seconds).toHaveLength(report.heatmap.nx * report.heatmap.ny);
+      const backwards = await rejection(harness().client.call('getAnalytics', { from: '2026-11-07', to: '2026-11-01' }));
+      expect(backwards.code).toBe('invalid_input');
+      expect(backwards.issues?.map((i) => i.path)).toEqual(['to']);
+      const notADay = await rejection(harness().client.call('getAnalytics', { from: '2026-02-30', to: '2026-03-01' }));
+      expect(notADay.issues?.map((i) => i.path)).toEqual(['from']);
+      const tooLong = await rejection(harness().client.call('getAnalytics', { from: '2020-01-01', to: '2026-01-01' }));
+      expect(tooLong.message).toMatch(/at most 366 days/);
+    });
+
+    it('exports an empty table as a valid file, and refuses an unknown table or format', async () => {
+      const csv = await harness().client.call('exportTable', { from: '2026-11-01', to: '2026-11-01', table: 'sessions', format: 'csv' });
+      expect(csv).toMatchObject({ mimeType: 'text/csv', rows: 0 });
+      expect(atob(csv.base64)).toMatch(/^store,date,run_id,session_id,kind,shopper,/);
+      const parquet = await harness().client.call('exportTable', { from: '2026-11-01', to: '2026-11-01', table: 'zone-visits', format: 'parquet' });
+      expect(atob(parquet.base64).slice(0, 4)).toBe('PAR1');
+      const bad = await rejection(harness().client.call('exportTable', { from: '2026-11-01', to: '2026-11-01', table: 'users', format: 'xlsx' } as never));
+      expect(bad.code).toBe('invalid_input');
+      expect(bad.issues?.map((i) => i.path).sort()).toEqual(['format', 'table']);
     });
 
     it('refuses a subscription to a topic that does not exist', async () => {

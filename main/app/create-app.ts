@@ -21,7 +21,8 @@ import { createSystemService } from '../services/system-service';
 import { reviewHandlers } from '../services/review-service';
 import { createReplayService } from '../services/replay-service';
 import { createReviewDesk } from '../review/review-desk';
-import { unconnectedIssuer } from '../review/unconnected-issuer';
+import { createPaymentsService } from '../payments/payments-service';
+import { createReviewReceiptIssuer } from '../payments/review-issuer';
 import { createUsersService, localOperator } from '../services/users-service';
 import { callerOf } from '../../native-bridge/contract/auth';
 import { connectionFor } from './connections';
@@ -52,10 +53,14 @@ export function createApp(config: AppConfig, log: (line: string) => void = conso
   const health = createHealthService({ db, streams, clients: () => clients, startedAt });
   const stopHealth = health.publishEvery(config.healthIntervalMs);
   const storeKey = resolveStoreKey(config.storeDir, db);
+  // Receipts the live engine stores are priced, recorded and their charges delivered (main/payments).
+  const payments = createPaymentsService({ db, store, log });
+  payments.start();
+  const liveDeps = { storeDir: config.storeDir, dbPath: db.path, storeKey, streams, log, onReceiptsStored: () => payments.nudge() };
   const live: LiveService | undefined = config.simulate
-    ? startSimulatedLive({ storeDir: config.storeDir, dbPath: db.path, storeKey, streams, log }, config.simulate)
+    ? startSimulatedLive(liveDeps, config.simulate)
     : config.devices
-      ? startSimulatedLive({ storeDir: config.storeDir, dbPath: db.path, storeKey, streams, log }, { shoppers: 0, speed: 1, seed: 0, devices: true })
+      ? startSimulatedLive(liveDeps, { shoppers: 0, speed: 1, seed: 0, devices: true })
       : undefined;
   // No feed configured: say so to the floor map instead of leaving it waiting.
   const removeNoFeedSnapshot = live
@@ -70,11 +75,17 @@ export function createApp(config: AppConfig, log: (line: string) => void = conso
 
   const users = createUsersService({ db, storeName: store.layout.name, loginRequired: config.requireLogin ?? false });
   const liveFloor = createLiveFloorService(live);
-  const restock = createRestockService({ store, db, live: live && { source: 'simulator', stock: live.stock, staffAction: live.staffAction } });
-  const reviewDesk = createReviewDesk({ db, store, issuer: unconnectedIssuer(), now: Date.now });
+  const restock = createRestockService({ store, db, live });
+  const reviewDesk = createReviewDesk({ db, store, issuer: createReviewReceiptIssuer(payments), now: Date.now });
   void reviewDesk.resumePayments().catch((error: unknown) => log(`walkout: resuming review payments failed: ${String(error)}`));
   const replay = createReplayService({ db, store });
-  const devices = createDevicesService({ store, db, shelves: live?.shelves, source: config.simulate ? 'simulator' : config.devices ? 'devices' : 'none' });
+  const devices = createDevicesService({
+    store,
+    db,
+    shelves: live?.shelves,
+    source: live?.source ?? 'none',
+    restocking: () => live?.stock()?.restocking.map((h) => h.fixture) ?? [],
+  });
   const cameras = createCamerasService({ store, db, detector: detectorOptionsFromEnv(process.env), log });
   const analytics = createAnalyticsService({ store, db });
   const exports = createExportService({ store, db, now: () => new Date() });
@@ -87,6 +98,7 @@ export function createApp(config: AppConfig, log: (line: string) => void = conso
     watchShelfWeights: async ({ shelf }) => devices.watchShelf(shelf),
     tarePlate: (input, context) => devices.tare(input, callerOf(context).username),
     calibratePlate: (input, context) => devices.calibrate(input, callerOf(context).username),
+    zeroScale: (input, context) => devices.zeroScale(input, callerOf(context).username),
     listCameras: async () => cameras.overview(),
     getCameraStill: ({ cameraId }) => cameras.still(cameraId),
     setCameraSource: async ({ cameraId, source, reason }, context) => cameras.setSource(cameraId, source, reason, callerOf(context).username),
@@ -130,6 +142,7 @@ export function createApp(config: AppConfig, log: (line: string) => void = conso
       devices.dispose();
       await cameras.dispose();
       await live?.stop();
+      await payments.stop();
       db.close();
     },
   };

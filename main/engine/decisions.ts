@@ -232,8 +232,11 @@ export interface CartChangeDecision {
   sku: string;
   quantity: number;
   confidence: number;
-  /** For a put-back: the hypothesis rank chosen because the cart held it (0 = the shelf's top). */
+  /** For a put-back: the rank of the reading in the shelf's hypotheses (0 = the shelf's top; -1 = the shelf did not list it). */
   hypothesisRank: number;
+  /** For a put-back read against the session's cart: true, with how many weight standard deviations the reading is off. */
+  fromCart?: true;
+  weightZ?: number;
 }
 
 /** A reason to hold a session for review, raised with its evidence (repeats included; the receipt dedupes). */

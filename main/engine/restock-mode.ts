@@ -5,14 +5,27 @@
 // Shared by the shelf and fusion stages, so both read the mode the same way.
 import type { StaffAction } from './inputs';
 
+/** A fixture in restock mode: who started it (and has not ended it) and since when. */
+export interface RestockHolder {
+  fixture: string;
+  /** Sorted. */
+  actors: string[];
+  /** Store time of the start that began the current stretch. */
+  since: number;
+}
+
 export class RestockMode {
   private readonly actors = new Map<string, Set<string>>();
+  private readonly startedAt = new Map<string, number>();
   private readonly endedAt = new Map<string, number>();
 
   apply(action: StaffAction): void {
     let set = this.actors.get(action.fixture);
     if (action.action === 'restock-start') {
-      if (!set) this.actors.set(action.fixture, (set = new Set()));
+      if (!set) {
+        this.actors.set(action.fixture, (set = new Set()));
+        this.startedAt.set(action.fixture, action.t);
+      }
       set.add(action.actor);
       return;
     }
@@ -22,6 +35,7 @@ export class RestockMode {
     else set.clear();
     if (set.size === 0) {
       this.actors.delete(action.fixture);
+      this.startedAt.delete(action.fixture);
       this.endedAt.set(action.fixture, action.t);
     }
   }
@@ -34,6 +48,11 @@ export class RestockMode {
   /** The fixtures being restocked now, sorted. */
   fixtures(): string[] {
     return [...this.actors.keys()].sort();
+  }
+
+  /** Every fixture in restock mode now with who holds it, sorted by fixture. */
+  holders(): RestockHolder[] {
+    return this.fixtures().map((fixture) => ({ fixture, actors: [...this.actors.get(fixture)!].sort(), since: this.startedAt.get(fixture)! }));
   }
 
   /** True when the fixture was in restock mode at any time from `startMs` until now. */

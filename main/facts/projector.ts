@@ -18,7 +18,7 @@ import type { StoreModel } from '../store/schema';
 import { heatCell } from './heat-grid';
 import { defaultPathOptions, PathRecorder, type PathChunk, type PathOptions } from './path-chunks';
 import { storeLookup, type StoreLookup } from './store-lookup';
-import { emptyBatch, type DwellFact, type FactsBatch, type SessionFact, type ShelfEventFact, type ZoneDayFact, type ZoneVisitFact } from './types';
+import { emptyBatch, type DwellFact, type FactsBatch, type ProductDayFact, type SessionFact, type ShelfEventFact, type ZoneDayFact, type ZoneVisitFact } from './types';
 import { defaultPresenceOptions, ZonePresence, type ClosedVisit, type PresenceOptions } from './zone-presence';
 
 export interface ProjectorOptions {
@@ -58,6 +58,8 @@ interface SessionState {
   /** Picks as the cart got them, with the zone of the fixture picked from. */
   picks: { sku: string; zone: string | undefined }[];
   flags: Set<FlagReason>;
+  /** The last point of any member track. */
+  lastSeenMs: number;
 }
 
 interface PendingEvent {
@@ -75,6 +77,7 @@ export class FactsProjector {
   /** Funnel and dwell counts since the last drain, keyed by day and zone (and second). */
   private readonly zoneDays = new Map<string, ZoneDayFact>();
   private readonly dwell = new Map<string, DwellFact>();
+  private readonly productDays = new Map<string, ProductDayFact>();
   /** Seconds per heat cell, per day, since the last drain. */
   private readonly heat = new Map<string, Float64Array>();
   private out: FactsBatch = emptyBatch();
@@ -157,6 +160,8 @@ export class FactsProjector {
     this.zoneDays.clear();
     this.out.dwell.push(...this.dwell.values());
     this.dwell.clear();
+    this.out.productDays.push(...this.productDays.values());
+    this.productDays.clear();
     const batch = this.out;
     this.out = emptyBatch();
     return batch;
@@ -183,10 +188,10 @@ export class FactsProjector {
     track.lastT = p.t;
     track.presence.update(p.t, p.x, p.y, this.closed);
     if (this.closed.length > 0) this.takeVisits(track, p.trackId);
-    if (track.path.offer(p.t, p.x, p.y, this.fullChunks)) {
-      // Heat counts shoppers only: points of tracks in an open session.
-      if (track.sessionId !== undefined && this.sessions.has(track.sessionId)) this.addHeat(p.t, p.x, p.y);
-    }
+    const session = track.sessionId !== undefined ? this.sessions.get(track.sessionId) : undefined;
+    if (session) session.lastSeenMs = Math.max(session.lastSeenMs, p.t);
+    // Heat counts shoppers only: points of tracks in an open session.
+    if (track.path.offer(p.t, p.x, p.y, this.fullChunks) && session) this.addHeat(p.t, p.x, p.y);
     for (const chunk of this.fullChunks.splice(0)) this.pushPath(chunk);
   }
 
@@ -254,7 +259,7 @@ export class FactsProjector {
       day: slot.day,
       hour: slot.hour,
     };
-    session = { fact, trackIds: new Set(), visits: [], picks: [], flags: new Set() };
+    session = { fact, trackIds: new Set(), visits: [], picks: [], flags: new Set(), lastSeenMs: t };
     this.sessions.set(sessionId, session);
     this.dirtySessions.add(session);
     return session;
@@ -332,11 +337,9 @@ export class FactsProjector {
     const session = this.sessions.get(d.sessionId);
     if (!session) return;
     const { fact } = session;
-    let exitedMs = fact.enteredMs;
     for (const trackId of session.trackIds) {
       const track = this.tracks.get(trackId);
       if (!track || track.sessionId !== d.sessionId) continue;
-      exitedMs = Math.max(exitedMs, track.lastT);
       // The shopper has left: visits still open end where the track was last seen.
       track.presence.close(track.lastT, this.closed);
       this.takeVisits(track, trackId);
@@ -345,7 +348,7 @@ export class FactsProjector {
     fact.flags = [...session.flags];
     fact.state = d.status;
     fact.closedMs = d.t;
-    fact.exitedMs = Math.min(exitedMs, d.t);
+    fact.exitedMs = Math.min(session.lastSeenMs, d.t);
     fact.units = 0;
     fact.valueMinor = 0;
     const bought = new Set<string>();
@@ -356,6 +359,12 @@ export class FactsProjector {
         fact.units += line.quantity;
         fact.valueMinor += (price ?? 0) * line.quantity;
         bought.add(line.sku);
+        const key = `${fact.day}|${line.sku}`;
+        const sold = this.productDays.get(key) ?? { day: fact.day, sku: line.sku, units: 0, revenueMinor: 0, receipts: 0 };
+        sold.units += line.quantity;
+        sold.revenueMinor += (price ?? 0) * line.quantity;
+        sold.receipts++;
+        this.productDays.set(key, sold);
       }
     }
     this.writeSessionVisits(session, bought);

@@ -277,6 +277,11 @@ export function createFactsRepository(db: BetterSqlite3.Database): FactsReposito
      ON CONFLICT (day, run_id, zone) DO UPDATE SET visited = visited + excluded.visited, dwelt = dwelt + excluded.dwelt,
        picked = picked + excluded.picked, purchased = purchased + excluded.purchased`,
   );
+  const addProductDay = db.prepare(
+    `INSERT INTO fact_product_days (day, run_id, sku, units, revenue_minor, receipts) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (day, run_id, sku) DO UPDATE SET units = units + excluded.units, revenue_minor = revenue_minor + excluded.revenue_minor,
+       receipts = receipts + excluded.receipts`,
+  );
   const addDwell = db.prepare(
     `INSERT INTO fact_dwell_seconds (day, run_id, zone, seconds, visits, total_ms) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (day, run_id, zone, seconds) DO UPDATE SET visits = visits + excluded.visits, total_ms = total_ms + excluded.total_ms`,
@@ -370,6 +375,7 @@ export function createFactsRepository(db: BetterSqlite3.Database): FactsReposito
       insertVisit.run(runId, optional(v.sessionId), v.trackId, v.zone, entered, exited, exited - entered, v.day, v.hour);
     }
     for (const z of batch.zoneDays) addZoneDay.run(z.day, runId, z.zone, z.visited, z.dwelt, z.picked, z.purchased);
+    for (const p of batch.productDays) addProductDay.run(p.day, runId, p.sku, p.units, p.revenueMinor, p.receipts);
     for (const d of batch.dwell) addDwell.run(d.day, runId, d.zone, d.seconds, d.visits, d.totalMs);
     for (const p of batch.paths) insertPath.run(runId, p.trackId, Math.round(p.t0Ms), Math.round(p.t1Ms), p.day, p.count, p.points);
     for (const h of batch.heat) addHeat.run(h.day, runId, h.ix, h.iy, h.seconds);
@@ -385,7 +391,7 @@ export function createFactsRepository(db: BetterSqlite3.Database): FactsReposito
   });
   const replaceAll = db.transaction((source: FactsSource, startedMs: number, batches: Iterable<FactsBatch>): number => {
     // Children first, so the cascade has nothing left to search for row by row.
-    for (const table of ['fact_heat_cells', 'fact_dwell_seconds', 'fact_zone_days', 'fact_track_paths', 'fact_zone_visits', 'fact_shelf_events', 'fact_session_lines', 'fact_session_tracks', 'fact_sessions', 'fact_runs']) {
+    for (const table of ['fact_heat_cells', 'fact_dwell_seconds', 'fact_product_days', 'fact_zone_days', 'fact_track_paths', 'fact_zone_visits', 'fact_shelf_events', 'fact_session_lines', 'fact_session_tracks', 'fact_sessions', 'fact_runs']) {
       db.exec(`DELETE FROM ${table}`);
     }
     sessionIds.clear();

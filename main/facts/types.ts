@@ -109,6 +109,15 @@ export interface ZoneDayFact {
   purchased: number;
 }
 
+/** Units of one product on one day's receipts, their value at catalog prices, and how many receipts. */
+export interface ProductDayFact {
+  day: string;
+  sku: string;
+  units: number;
+  revenueMinor: number;
+  receipts: number;
+}
+
 /** Shoppers' visits of one day and zone lasting `seconds` whole seconds (capped), with their total time. */
 export interface DwellFact {
   day: string;
@@ -139,13 +148,14 @@ export interface FactsBatch {
   shelfEvents: ShelfEventFact[];
   zoneVisits: ZoneVisitFact[];
   zoneDays: ZoneDayFact[];
+  productDays: ProductDayFact[];
   dwell: DwellFact[];
   paths: PathFact[];
   heat: HeatFact[];
 }
 
 export function emptyBatch(): FactsBatch {
-  return { sessions: [], sessionTracks: [], lines: [], shelfEvents: [], zoneVisits: [], zoneDays: [], dwell: [], paths: [], heat: [] };
+  return { sessions: [], sessionTracks: [], lines: [], shelfEvents: [], zoneVisits: [], zoneDays: [], productDays: [], dwell: [], paths: [], heat: [] };
 }
 
 export function batchSize(batch: FactsBatch): number {

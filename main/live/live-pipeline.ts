@@ -2,7 +2,9 @@
 // store's input log and fed to the engine; decisions are stored and folded into the live floor
 // frame. Replaying the input log later reproduces every decision made here. Each start is a live
 // run; a run that a crash cut short is resumed: its inputs are replayed to rebuild the engine's
-// state, and the decisions it had already stored are recognised instead of stored twice.
+// state, and the decisions it had already stored are recognised instead of stored twice. Staff
+// restock mode is recorded as it changes and put back at the first moment of every run
+// (restock-carry-over.ts), so a restart does not charge staff work to shoppers.
 import type { LiveFloorFrame, LiveSource } from '../../native-bridge/contract/dto';
 import type { LiveRun, StoreDatabase } from '../db';
 import type { EngineDecision } from '../engine/decisions';
@@ -17,6 +19,7 @@ import type { SessionChanges } from './live-floor-sessions';
 import { stockOf, type LiveStock } from './live-stock';
 import { DecisionJournal } from './decision-journal';
 import { replayRun, StoredDecisionMatcher, type RecoveryReport } from './live-recovery';
+import { auditRestored, recordedRestock, recordRestock, restockDifference, type RestoredRestock } from './restock-carry-over';
 
 export interface LivePipelineOptions {
   store: StoreModel;
@@ -28,6 +31,8 @@ export interface LivePipelineOptions {
   onDecision?: (decision: EngineDecision) => void;
   /** Decisions made by this pipeline were stored (the receipt service reads them from there). */
   onStored?: (kinds: ReadonlySet<string>) => void;
+  /** Problems worth a line in the host's log (an unreadable restock-mode record). */
+  log?: (line: string) => void;
 }
 
 export interface LivePipeline {
@@ -76,6 +81,21 @@ export function createLivePipeline(options: LivePipelineOptions): LivePipeline {
   matcher = undefined;
   recovering = false;
   let firstInput = run.firstInputMs === undefined;
+  // Put back restock mode as recorded, at the engine's first moment: now for a resumed run, at the
+  // first input or advance for a new one (inputs must not go before the engine's present).
+  let restored: RestoredRestock[] = [];
+  let restorePending = true;
+  const restoreRestock = (t: number): void => {
+    restorePending = false;
+    const before = stages.shelves.restocking();
+    const wanted = recordedRestock(db, options.source, options.log);
+    const actions = restockDifference(before, wanted, t);
+    if (actions.length === 0) return;
+    for (const action of actions) push(action);
+    const after = stages.shelves.restocking();
+    recordRestock(db, options.source, after);
+    restored = auditRestored(db, before, after, wanted, t, Date.now());
+  };
 
   // The writer commits by input time; a flush now and then also commits when every source is quiet.
   const flushEveryMs = 5000;
@@ -88,6 +108,7 @@ export function createLivePipeline(options: LivePipelineOptions): LivePipeline {
   const earliestInputMs = Math.floor(Math.max(engine.now, lastRecordedMs ?? -Infinity)) + 1;
 
   const push = (input: EngineInput): void => {
+    if (restorePending) restoreRestock(inputTime(input));
     if (firstInput) {
       db.liveRuns.markFirstInput(run.id, inputTime(input));
       firstInput = false;
@@ -98,9 +119,12 @@ export function createLivePipeline(options: LivePipelineOptions): LivePipeline {
     engine.push(recorded(input));
   };
 
+  if (Number.isFinite(engine.now)) restoreRestock(engine.now);
+
   return {
     push,
     advance(t) {
+      if (restorePending && Number.isFinite(t)) restoreRestock(t);
       engine.advance(t);
       if (t - lastFlush >= flushEveryMs) {
         writer.flush();
@@ -111,12 +135,13 @@ export function createLivePipeline(options: LivePipelineOptions): LivePipeline {
     },
     frame: (t) => floor.frame(t, stages.fusion.sessions()),
     takeSessionChanges: () => floor.takeSessionChanges(),
-    stock: () => stockOf(stages.shelves, engine.now),
+    stock: () => stockOf(stages.shelves, engine.now, restored),
     staffAction(actor, action, fixture) {
       if (!Number.isFinite(engine.now)) throw new Error('the live engine has had no input yet');
       // At the engine's present: nothing later has been fed, and every input still to come is no earlier.
       const input: StaffAction = { kind: 'staff-action', t: engine.now, actor, action, fixture };
       push(input);
+      recordRestock(db, options.source, stages.shelves.restocking());
     },
     close() {
       engine.finish();

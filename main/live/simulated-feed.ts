@@ -51,6 +51,11 @@ export class PacedFeed {
     return this.storeStartMs + (wallMs - this.wallStart) * this.speed;
   }
 
+  /** The wall time (on the clock given at construction) when store time reaches `storeMs`. */
+  wallTimeAt(storeMs: number): number {
+    return this.wallStart + (storeMs - this.storeStartMs) / this.speed;
+  }
+
   /**
    * Hands every due input to `sink` and returns the store time reached. `overBudget` is asked now and
    * then; when it says yes the pump stops early and returns the time of the last input handed out,

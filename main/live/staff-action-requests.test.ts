@@ -5,7 +5,7 @@ import type { LiveHostMessage } from './live-messages';
 import type { LiveStock } from './live-stock';
 import { StaffActionRequests } from './staff-action-requests';
 
-const stock = (t: number): LiveStock => ({ t, plates: 1, known: 1, low: [], restocking: ['F1'] });
+const stock = (t: number): LiveStock => ({ t, plates: 1, known: 1, low: [], restocking: [{ fixture: 'F1', actors: ['mgr'], since: 1 }], restored: [] });
 
 describe('StaffActionRequests', () => {
   it('matches answers to requests by id', async () => {

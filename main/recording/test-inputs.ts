@@ -1,7 +1,7 @@
 // Test support: a small deterministic store's inputs of every kind, with the awkward cases real
 // devices produce (dropped samples, empty frames, keypoints on some cameras only, fractional
 // frame times, equal times across sources), and what replay must give back for them.
-import { boxStride, keypointStride, type EngineInput, type PlateSamples } from '../engine/inputs';
+import { boxStride, keypointStride, type EngineInput } from '../engine/inputs';
 import { seededUniform } from '../engine/seeded-uniform';
 
 export interface SampleInputsOptions {

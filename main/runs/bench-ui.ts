@@ -3,18 +3,21 @@
 // (SyntheticCrowd) is published on the host's own `liveFloor` stream ten times a second, and the
 // page receives it over the WebSocket, interpolates and paints it exactly as a manager's would.
 //
-// Two measurements per crowd size:
-// - frame time: Chromium started with its frame-rate limit off, so frames follow one another as
-//   fast as the browser can make them; the time between two consecutive animation frames in which
-//   the live layer drew is what one frame costs (script, style, paint, raster, compositing).
-// - at 60 Hz: a normal Chromium; the share of the layer's frames that came later than one refresh
-//   after the previous one (dropped frames).
-// Both come from timing the page's own requestAnimationFrame callbacks (wrapped before the app
-// loads), counting only pairs of frames in which the layer asked for the next one, so the moments
-// it rests between two data frames are not taken for slow frames. A Chrome trace of the frame-time
-// run splits the main thread's time per frame into script, style and layout, and paint.
+// Per crowd size, two runs:
+// - frame-rate limit off (Chromium's vsync cap removed), so frames follow one another as fast as
+//   the browser can make them, traced. From the Chrome trace: the main thread's CPU time of each
+//   animation frame's task (the layer's drawing callback, style, paint, and the commit, where a
+//   software canvas is rasterised), split by kind, and the compositor's and display compositor's
+//   CPU per frame. CPU time rather than wall time because it is what a frame costs: on a busy
+//   machine wall time also counts the moments the thread waited for a core. From the page's own
+//   requestAnimationFrame timing: wall time between consecutive frames.
+// - a normal Chromium at 60 Hz: the share of the layer's frames that came later than one and a
+//   half refreshes after the previous one (dropped frames), wall clock.
+// requestAnimationFrame callbacks are timed by a wrapper installed before the app loads; only pairs
+// of frames in which the layer asked for the next one count, so its rests between two data frames
+// are not taken for slow frames.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { startBrowserHost, type BrowserHost } from '../hosts/browser/browser-host';
@@ -41,17 +44,31 @@ export interface Percentiles {
   mean: number;
 }
 
+export interface FrameCost {
+  /** Main-thread CPU ms of each animation frame's task. */
+  cpuMs: Percentiles;
+  /** Mean CPU ms per frame by kind of work, inside those tasks. */
+  parts: { script: number; styleLayout: number; paint: number; commit: number };
+  /** Compositor and display-compositor threads, CPU ms per frame. */
+  compositorMs: number;
+  /** Main-thread CPU outside animation frames (the live stream, React), ms per second. */
+  otherMainMsPerSecond: number;
+  frames: number;
+}
+
 export interface UiBenchRow {
   shoppers: number;
-  /** Frame-rate limit off: ms between consecutive drawing frames. */
+  /** From the trace of the frame-rate-limit-off run; null when the trace had no renderer main thread. */
+  cost: FrameCost | null;
+  /** Frame-rate limit off: wall ms between consecutive drawing frames. */
   frameMs: Percentiles;
   framesMeasured: number;
-  /** Of which: the live layer's own drawing callback (interpolate, lay out, paint calls). */
+  /** The live layer's own drawing callback, wall ms. */
   drawMs: Percentiles;
-  /** From the trace of the same run: main-thread ms per frame by kind of work. */
-  mainThreadMsPerFrame: { script: number; styleLayout: number; paint: number; total: number } | null;
-  /** Normal Chromium at 60 Hz. */
+  /** Normal Chromium at 60 Hz, wall clock. */
   vsync: { framesMeasured: number; intervalMs: Percentiles; lateShare: number };
+  /** The machine's 1-minute load average during the run: wall-clock figures suffer when it exceeds its cores. */
+  loadAverage: number;
 }
 
 const FRAME_MS_AT_60HZ = 1000 / 60;
@@ -106,23 +123,65 @@ export function frameIntervals(samples: readonly number[]): { intervals: number[
 interface TraceEvent {
   name: string;
   ph: string;
+  ts: number;
   dur?: number;
+  tdur?: number;
   tid: number;
   pid: number;
   args?: { name?: string };
 }
 
-/** Main-thread time of the renderer by kind of work, from a Chrome trace (µs → ms). */
-export function mainThreadBreakdown(trace: { traceEvents: TraceEvent[] }): { script: number; styleLayout: number; paint: number; total: number } {
+function threadOf(events: readonly TraceEvent[], name: string): ((e: TraceEvent) => boolean) | null {
+  const meta = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === name);
+  return meta ? (e) => e.pid === meta.pid && e.tid === meta.tid : null;
+}
+
+const cpuMs = (e: TraceEvent) => (e.tdur ?? 0) / 1000;
+
+/**
+ * What each animation frame costs in CPU, from a Chrome trace (timestamps in µs): the renderer's
+ * main-thread tasks that ran an animation frame, what ran inside them, and the compositor threads.
+ */
+export function frameCost(trace: { traceEvents: TraceEvent[] }, seconds: number): FrameCost | null {
   const events = trace.traceEvents;
-  const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const onMain = (e: TraceEvent) => main !== undefined && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && typeof e.dur === 'number';
-  const sum = (names: readonly string[]) => events.filter((e) => onMain(e) && names.includes(e.name)).reduce((ms, e) => ms + e.dur! / 1000, 0);
+  const onMain = threadOf(events, 'CrRendererMain');
+  if (!onMain) return null;
+  const main = events.filter((e) => onMain(e) && e.ph === 'X' && typeof e.dur === 'number').sort((a, b) => a.ts - b.ts);
+  const tasks = main.filter((e) => e.name === 'RunTask');
+  const rafs = main.filter((e) => e.name === 'FireAnimationFrame');
+  const frameTasks: TraceEvent[] = [];
+  let other = 0;
+  let r = 0;
+  for (const task of tasks) {
+    while (r < rafs.length && rafs[r]!.ts < task.ts) r++;
+    if (r < rafs.length && rafs[r]!.ts <= task.ts + task.dur!) frameTasks.push(task);
+    else other += cpuMs(task);
+  }
+  if (frameTasks.length === 0) return null;
+  const inside = (names: readonly string[]) => {
+    let total = 0;
+    let t = 0;
+    for (const e of main) {
+      if (!names.includes(e.name)) continue;
+      while (t < frameTasks.length && frameTasks[t]!.ts + frameTasks[t]!.dur! < e.ts) t++;
+      const task = frameTasks[t];
+      if (task && task.ts <= e.ts && e.ts <= task.ts + task.dur!) total += cpuMs(e);
+    }
+    return total / frameTasks.length;
+  };
+  const compositorThreads = ['Compositor', 'VizCompositorThread'].map((name) => threadOf(events, name)).filter((f) => f !== null);
+  const compositor = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && compositorThreads.some((on) => on(e))).reduce((ms, e) => ms + cpuMs(e), 0);
   return {
-    script: sum(['FireAnimationFrame', 'FunctionCall', 'EventDispatch', 'TimerFire']),
-    styleLayout: sum(['UpdateLayoutTree', 'Layout']),
-    paint: sum(['Paint', 'PrePaint', 'Layerize', 'UpdateLayer', 'CompositeLayers']),
-    total: sum(['RunTask', 'ThreadControllerImpl::RunTask']),
+    cpuMs: percentiles(frameTasks.map(cpuMs)),
+    parts: {
+      script: inside(['FireAnimationFrame']),
+      styleLayout: inside(['UpdateLayoutTree', 'Layout']),
+      paint: inside(['PrePaint', 'Paint', 'Layerize']),
+      commit: inside(['Commit']),
+    },
+    compositorMs: compositor / frameTasks.length,
+    otherMainMsPerSecond: other / seconds,
+    frames: frameTasks.length,
   };
 }
 
@@ -174,16 +233,13 @@ export async function benchUi(options: UiBenchOptions): Promise<UiBenchRow[]> {
         await uncapped.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
         const { intervals, work } = await measure(page, options.seconds);
         const trace = JSON.parse((await uncapped.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
-        const breakdown = mainThreadBreakdown(trace);
-        const frames = Math.max(1, work.length);
         partial.set(n, {
           shoppers: n,
+          cost: frameCost(trace, options.seconds),
           frameMs: percentiles(intervals),
           framesMeasured: intervals.length,
           drawMs: percentiles(work),
-          mainThreadMsPerFrame: breakdown.total > 0
-            ? { script: breakdown.script / frames, styleLayout: breakdown.styleLayout / frames, paint: breakdown.paint / frames, total: breakdown.total / frames }
-            : null,
+          loadAverage: loadavg()[0]!,
         });
         await page.close();
       }
@@ -215,16 +271,16 @@ export async function benchUi(options: UiBenchOptions): Promise<UiBenchRow[]> {
 
 /** The figures as a Markdown table. */
 export function uiBenchTable(rows: readonly UiBenchRow[]): string {
-  const f = (v: number, digits = 1) => (Number.isFinite(v) ? v.toFixed(digits) : '—');
+  const f = (v: number | undefined, digits = 1) => (v !== undefined && Number.isFinite(v) ? v.toFixed(digits) : '—');
   const lines = [
-    '| shoppers | frame ms p50 | p95 | p99 | max | ≈ fps | draw ms p50 | p95 | main thread ms/frame (script · style+layout · paint) | 60 Hz: interval p50 | late frames |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| shoppers | CPU ms / frame p50 | p95 | of which: draw script · style+layout · paint · commit (raster) | compositor CPU ms / frame | wall ms / frame p50 | p95 | 60 Hz: late frames | load average |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const r of rows) {
-    const m = r.mainThreadMsPerFrame;
-    const main = m ? `${f(m.total)} (${f(m.script)} · ${f(m.styleLayout)} · ${f(m.paint)})` : '—';
+    const c = r.cost;
+    const parts = c ? `${f(c.parts.script)} · ${f(c.parts.styleLayout)} · ${f(c.parts.paint)} · ${f(c.parts.commit)}` : '—';
     lines.push(
-      `| ${r.shoppers} | ${f(r.frameMs.p50)} | ${f(r.frameMs.p95)} | ${f(r.frameMs.p99)} | ${f(r.frameMs.max)} | ${f(1000 / r.frameMs.mean, 0)} | ${f(r.drawMs.p50, 2)} | ${f(r.drawMs.p95, 2)} | ${main} | ${f(r.vsync.intervalMs.p50)} | ${f(r.vsync.lateShare * 100)} % |`,
+      `| ${r.shoppers} | ${f(c?.cpuMs.p50)} | ${f(c?.cpuMs.p95)} | ${parts} | ${f(c?.compositorMs)} | ${f(r.frameMs.p50)} | ${f(r.frameMs.p95)} | ${f(r.vsync.lateShare * 100)} % | ${f(r.loadAverage)} |`,
     );
   }
   return lines.join('\n');

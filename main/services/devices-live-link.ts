@@ -1,10 +1,12 @@
 // The host's end of the shelves conversation with the live worker: keeps the latest plate status
 // report, relays watched shelves' weight frames to the `shelfWeights` stream, and turns "read this
-// plate" into a promise answered by the worker (or failed after a timeout, never hanging a call).
+// plate" and "zero this scale" into promises the worker settles (or that fail after a timeout, never
+// hanging a call).
 import type { ShelfWeightsFrame } from '../../native-bridge/contract/devices';
 import type { PlateCalibration, RawLevel } from '../devices/shelves/calibration';
 import type { ShelfStatusReport, ShelvesHostMessage, ShelvesWorkerMessage } from '../devices/shelves/live-shelves-messages';
 import type { EffectiveCalibration } from '../devices/shelves/plate-signal';
+import { PendingReplies } from '../live/pending-replies';
 
 export interface PlateReading {
   level?: RawLevel;
@@ -16,6 +18,8 @@ export interface ShelvesLink {
   onStatus(listener: (report: ShelfStatusReport) => void): () => void;
   readPlate(plate: string): Promise<PlateReading>;
   setCalibration(plate: string, calibration: PlateCalibration): void;
+  /** Zeroes a device itself (a POS scale); rejects with the worker's reason when it cannot. */
+  zeroDevice(serial: string): Promise<void>;
   watch(shelves: string[]): void;
   /** A worker message about shelves; false for any other. */
   handle(message: { type: string }): boolean;
@@ -24,26 +28,17 @@ export interface ShelvesLink {
 export function createShelvesLink(post: (message: ShelvesHostMessage) => void, publish: (frame: ShelfWeightsFrame) => void, timeoutMs = 5000): ShelvesLink {
   let latest: ShelfStatusReport | undefined;
   const listeners = new Set<(report: ShelfStatusReport) => void>();
-  const waiting = new Map<number, { resolve: (reading: PlateReading) => void; timer: ReturnType<typeof setTimeout> }>();
-  let nextId = 1;
+  const readings = new PendingReplies<PlateReading>(timeoutMs);
+  const zeroes = new PendingReplies<void>(timeoutMs);
   return {
     latest: () => latest,
     onStatus(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    readPlate(plate) {
-      const id = nextId++;
-      return new Promise<PlateReading>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          waiting.delete(id);
-          reject(new Error(`the live engine did not report plate ${plate} within ${timeoutMs} ms`));
-        }, timeoutMs);
-        waiting.set(id, { resolve, timer });
-        post({ type: 'read-plate', id, plate });
-      });
-    },
+    readPlate: (plate) => readings.ask((id) => post({ type: 'read-plate', id, plate }), `the live engine did not report plate ${plate}`),
     setCalibration: (plate, calibration) => post({ type: 'set-calibration', plate, calibration }),
+    zeroDevice: (serial) => zeroes.ask((id) => post({ type: 'zero-device', id, serial }), `the live engine did not answer the zero of ${serial}`),
     watch: (shelves) => post({ type: 'watch-shelves', shelves }),
     handle(message) {
       const m = message as ShelvesWorkerMessage;
@@ -55,15 +50,13 @@ export function createShelvesLink(post: (message: ShelvesHostMessage) => void, p
         case 'shelf-weights':
           for (const frame of m.frames) publish(frame);
           return true;
-        case 'plate-reading': {
-          const request = waiting.get(m.id);
-          if (request) {
-            waiting.delete(m.id);
-            clearTimeout(request.timer);
-            request.resolve({ level: m.level, calibration: m.calibration });
-          }
+        case 'plate-reading':
+          readings.resolve(m.id, { level: m.level, calibration: m.calibration });
           return true;
-        }
+        case 'device-zeroed':
+          if (m.error === undefined) zeroes.resolve(m.id, undefined);
+          else zeroes.reject(m.id, new Error(m.error));
+          return true;
         default:
           return false;
       }

@@ -19,14 +19,16 @@ let shelves: LiveShelves;
 let service: DevicesService;
 let frames: ShelfWeightsFrame[];
 let wall: number;
+let restocking: string[];
 
 beforeEach(() => {
   db = openStoreDatabase(tempDbPath(), { storeId: store.layout.id });
   frames = [];
   wall = 0;
+  restocking = [];
   const link = createShelvesLink((m) => shelves.handle(m), (frame) => frames.push(frame));
   shelves = createLiveShelves(store, db, (m) => link.handle(m), 'simulator');
-  service = createDevicesService({ store, db, shelves: link, source: 'simulator', now: () => T0 + wall });
+  service = createDevicesService({ store, db, shelves: link, source: 'simulator', restocking: () => restocking, now: () => T0 + wall });
 });
 
 afterEach(() => {
@@ -68,8 +70,10 @@ describe('devices service', () => {
     expect(overview.devices).toEqual([{ serial: 'SHC-1', kind: 'simulated', state: 'online', detail: 'simulated controller reporting', plates: 2 }]);
   });
 
-  it('tares and calibrates a plate from its live reading, audited, and the new grams flow at once', async () => {
+  it('tares and calibrates a plate from its live reading in restock mode, audited, and the new grams flow at once', async () => {
     simulate(0, 3, { P1: () => 812, P2: () => 0 });
+    restocking = ['F1'];
+    expect(service.overview().fixtures[0]!.restocking).toBe(true);
     const tared = await service.tare({ plate: 'P1', reason: 'empty tray installed' }, 'mgr');
     // The simulated load cell's scale (1 g per raw unit) is kept; only its zero moves.
     expect(tared.calibration).toMatchObject({ source: 'database', scale: 1, updatedBy: 'mgr' });
@@ -86,6 +90,23 @@ describe('devices service', () => {
     expect(span).toMatchObject({ action: 'plate.calibrate', after: { knownGrams: 520 } });
     expect(db.audit.verify()).toEqual({ ok: true, entries: 2 });
     expect(db.plateCalibrations.get('P1')).toMatchObject({ action: 'span', knownGrams: 520, updatedBy: 'mgr' });
+  });
+
+  it('refuses to tare a loaded plate or to calibrate outside restock mode, saying why, and changes nothing', async () => {
+    simulate(0, 3, { P1: () => 812, P2: () => 0 });
+    const loaded = service.tare({ plate: 'P1', reason: '' }, 'mgr');
+    await expect(loaded).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/^plate P1: tare: the plate reads 812\.\d g, not empty\..*switch restock mode on at F1/) });
+    simulate(3, 3, { P1: () => 812, P2: () => 500 });
+    await expect(service.calibrate({ plate: 'P2', knownGrams: 500, reason: '' }, 'mgr')).rejects.toMatchObject({ message: expect.stringMatching(/^plate P2: calibrate: .*switch restock mode on at F1 first$/) });
+    expect(db.plateCalibrations.all()).toEqual([]);
+    expect(db.audit.verify()).toEqual({ ok: true, entries: 0 });
+  });
+
+  it('tares an empty plate outside restock mode when the step is below what the engine records', async () => {
+    simulate(0, 3, { P1: () => 812, P2: () => 1.2 });
+    const tared = await service.tare({ plate: 'P2', reason: 'zero drift' }, 'mgr');
+    expect(tared.calibration.offset).toBeCloseTo(1.2, 0);
+    expect(service.overview().emptyToleranceG).toBe(2);
   });
 
   it('refuses to tare a plate that is moving, and changes nothing', async () => {

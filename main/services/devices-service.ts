@@ -1,17 +1,19 @@
 // What the Devices view asks for: every fixture, shelf and plate with its live status and
 // calibration, the weighing devices and drivers behind them, open alerts, and the plate actions
-// (tare, calibrate with a known weight). Status comes from the live worker's reports; alerts are
-// kept in the database as plates go in and out of trouble; every calibration is audited with who,
-// why, before and after.
+// (tare, calibrate with a known weight, zero the POS scale behind a plate). Status comes from the
+// live worker's reports; alerts are kept in the database as plates go in and out of trouble; every
+// action is audited with who, why, before and after, and refused while the step it makes in the
+// plate's reading would be charged to a shopper (plate-step-guard.ts).
 import { ApiError } from '../../native-bridge/contract/errors';
 import type { DevicesOverview, PlateStatus, PlateView, WeighingDeviceView } from '../../native-bridge/contract/devices';
 import type { StoreDatabase } from '../db';
 import { AlertTracker } from '../devices/shelves/alert-tracker';
 import { CalibrationError, isCalibrated, span, tare, toGrams } from '../devices/shelves/calibration';
 import { buildChannelMap, type MappedPlate } from '../devices/shelves/channel-map';
+import { EMPTY_TOLERANCE_G, plateStepRefusal, type PlateStepAction } from '../devices/shelves/plate-step-guard';
 import type { PlateStatusEntry, ShelfStatusReport } from '../devices/shelves/live-shelves-messages';
 import type { StoreModel } from '../store/schema';
-import type { ShelvesLink } from './devices-live-link';
+import type { PlateReading, ShelvesLink } from './devices-live-link';
 
 export const WATCH_LEASE_MS = 15_000;
 
@@ -21,6 +23,8 @@ export interface DevicesServiceDeps {
   /** The live worker's shelves, absent when the suite runs without a live feed. */
   shelves?: ShelvesLink;
   source: DevicesOverview['source'];
+  /** Fixtures in staff restock mode now, as the live engine last reported them. */
+  restocking?: () => readonly string[];
   /** Wall clock, ms (audit times, watch leases). */
   now?: () => number;
 }
@@ -30,6 +34,8 @@ export interface DevicesService {
   watchShelf(shelf: string): { shelf: string; leaseMs: number };
   tare(input: { plate: string; reason: string }, actor: string): Promise<PlateView>;
   calibrate(input: { plate: string; knownGrams: number; reason: string }, actor: string): Promise<PlateView>;
+  /** Sends Zero Scale to the POS scale that weighs the plate. */
+  zeroScale(input: { plate: string; reason: string }, actor: string): Promise<PlateView>;
   dispose(): void;
 }
 
@@ -44,6 +50,8 @@ export function createDevicesService(deps: DevicesServiceDeps): DevicesService {
   const platesOfShelf = new Map<string, MappedPlate[]>();
   for (const p of map.plates) platesOfShelf.set(p.shelf, [...(platesOfShelf.get(p.shelf) ?? []), p]);
   const alerts = new AlertTracker(db.deviceAlerts.open());
+  const fixtureName = new Map(store.layout.fixtures.map((f) => [f.id, f.name]));
+  const restocking = (fixture: string) => deps.restocking?.().includes(fixture) ?? false;
   const leases = new Map<string, number>();
 
   const sendWatched = () => shelves?.watch([...leases.keys()].sort());
@@ -106,6 +114,15 @@ export function createDevicesService(deps: DevicesServiceDeps): DevicesService {
     return p;
   }
 
+  /** Refuses `action` while the step it makes in the plate's reading would be charged to a shopper. */
+  function guardStep(action: PlateStepAction, p: MappedPlate, reading: PlateReading): void {
+    const current = reading.calibration.calibration;
+    const calibrated = isCalibrated(current);
+    const grams = reading.level && calibrated && Number.isFinite(reading.level.mean) ? toGrams(reading.level.mean, current) : null;
+    const refusal = plateStepRefusal(action, { grams, calibrated, fixtureName: fixtureName.get(p.fixture) ?? p.fixture, restocking: restocking(p.fixture) });
+    if (refusal) throw new ApiError('conflict', `plate ${p.plate}: ${refusal}`);
+  }
+
   async function recalibrate(plate: string, actor: string, reason: string, knownGrams?: number): Promise<PlateView> {
     const p = requirePlate(plate);
     if (!shelves) throw new ApiError('conflict', `plate ${plate} cannot be calibrated without a live feed: its current reading is needed`);
@@ -117,6 +134,7 @@ export function createDevicesService(deps: DevicesServiceDeps): DevicesService {
       if (error instanceof CalibrationError) throw new ApiError('conflict', `plate ${plate}: ${error.message}`);
       throw error;
     }
+    guardStep(knownGrams === undefined ? 'tare' : 'calibrate', p, reading);
     const before = reading.calibration.calibration ? { ...reading.calibration.calibration, source: reading.calibration.source } : null;
     db.plateCalibrations.set({ plate, ...next, action: knownGrams === undefined ? 'tare' : 'span', knownGrams, actor, reason, at: now(), before });
     shelves.setCalibration(plate, next);
@@ -124,6 +142,37 @@ export function createDevicesService(deps: DevicesServiceDeps): DevicesService {
     const entry = entries(shelves.latest()).get(plate);
     const grams = reading.level && isCalibrated(next) ? toGrams(reading.level.mean, next) : null;
     return plateView(p, entry ? { ...entry, grams, calibration: { calibration: next, source: 'database' } } : undefined);
+  }
+
+  async function zeroScale(plate: string, actor: string, reason: string): Promise<PlateView> {
+    const p = requirePlate(plate);
+    if (!shelves) throw new ApiError('conflict', `plate ${plate} cannot be zeroed without a live feed: there is no scale connection`);
+    const report = shelves.latest();
+    if (report?.source === 'simulator') throw new ApiError('conflict', `plate ${plate} is simulated: there is no scale to zero (use Tare)`);
+    const device = report?.devices.find((d) => d.serial === p.device);
+    if (device && device.kind !== 'pos-scale') throw new ApiError('conflict', `plate ${plate} is weighed by shelf controller ${p.device}, which has no zero command (use Tare)`);
+    if (device?.state !== 'online') throw new ApiError('conflict', `plate ${plate}: scale ${p.device} is not connected`);
+    const reading = await shelves.readPlate(plate);
+    guardStep('zero', p, reading);
+    try {
+      await shelves.zeroDevice(p.device);
+    } catch (error) {
+      throw new ApiError('conflict', `plate ${plate}: scale ${p.device} did not zero: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const at = now();
+    const current = reading.calibration.calibration;
+    const grams = reading.level && isCalibrated(current) ? Math.round(toGrams(reading.level.mean, current) * 10) / 10 : null;
+    db.audit.append({ actor, action: 'device.zero', subject: `device:${p.device}`, reason, before: { plate, grams }, after: { plate, zeroed: true }, at });
+    // The scale now reads zero where it read its load; an offset the host kept on top would count that load twice.
+    const stored = db.plateCalibrations.get(plate);
+    const cleared = stored && stored.offset !== 0 ? { offset: 0, scale: stored.scale } : undefined;
+    if (stored && cleared) {
+      db.plateCalibrations.set({ plate, ...cleared, action: 'tare', actor, reason: `host offset cleared: scale ${p.device} was zeroed on the device`, at, before: { offset: stored.offset, scale: stored.scale, source: 'database' } });
+      shelves.setCalibration(plate, cleared);
+    }
+    // Its new reading arrives with the scale's next report.
+    const entry = entries(shelves.latest()).get(plate);
+    return plateView(p, entry ? { ...entry, grams: null, ...(cleared ? { calibration: { calibration: cleared, source: 'database' as const } } : {}) } : undefined);
   }
 
   return {
@@ -142,10 +191,12 @@ export function createDevicesService(deps: DevicesServiceDeps): DevicesService {
         fixtures: store.layout.fixtures.map((f) => ({
           id: f.id,
           name: f.name,
+          restocking: restocking(f.id),
           shelves: f.shelves.map((s) => ({ id: s.id, fixture: f.id, plates: (platesOfShelf.get(s.id) ?? []).map((p) => views.get(p.plate)!) })),
         })),
         alerts: db.deviceAlerts.open().map((a) => ({ subject: a.subject, status: a.status, detail: a.detail, since: new Date(a.raisedMs).toISOString() })),
         counts,
+        emptyToleranceG: EMPTY_TOLERANCE_G,
       };
     },
     watchShelf(shelf) {
@@ -157,6 +208,7 @@ export function createDevicesService(deps: DevicesServiceDeps): DevicesService {
     },
     tare: ({ plate, reason }, actor) => recalibrate(plate, actor, reason),
     calibrate: ({ plate, knownGrams, reason }, actor) => recalibrate(plate, actor, reason, knownGrams),
+    zeroScale: ({ plate, reason }, actor) => zeroScale(plate, actor, reason),
     dispose() {
       offStatus?.();
     },

@@ -132,7 +132,15 @@ describe('restock service', () => {
 
   it('turns restock mode on and off in the engine, audited, and charges the fixture\'s events to nobody meanwhile', async () => {
     const restock = service();
-    expect(await restock.setMode({ fixture: 'F1', on: true, note: 'morning fill' }, 'mgr')).toEqual({ id: 'F1', name: 'F1', restocking: true, plates: 2, low: 1 });
+    expect(await restock.setMode({ fixture: 'F1', on: true, note: 'morning fill' }, 'mgr')).toEqual({
+      id: 'F1',
+      name: 'F1',
+      restocking: true,
+      restockingBy: ['mgr'],
+      restockingSince: T0 + 8000,
+      plates: 2,
+      low: 1,
+    });
     expect(restock.overview().fixtures[0]!.restocking).toBe(true);
     live.feed(levels, T0 + 8000, T0 + 14_000, [{ plate: 'A', at: T0 + 9000, deltaG: 6 * 157.5 }]);
     const fill = live.decisions.find((d): d is ShelfEventDecision => d.kind === 'shelf-event');

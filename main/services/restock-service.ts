@@ -2,7 +2,8 @@
 // estimates them, joined with the store model (product names, fixtures) and the acknowledgements
 // staff have made; acknowledging an alert; and turning staff restock mode on or off at a fixture,
 // which the live engine applies as a staff action (recorded in the input log like any input, so a
-// replay charges the same events to nobody). Both human actions are audited under the caller.
+// replay charges the same events to nobody), and which the live engine puts back after a restart.
+// Both human actions are audited under the caller.
 import { ApiError } from '../../native-bridge/contract/errors';
 import type { LiveSource } from '../../native-bridge/contract/dto';
 import type { RestockAlert, RestockFixture, RestockOverview } from '../../native-bridge/contract/restock';
@@ -65,7 +66,9 @@ export function createRestockService({ store, db, live, now = Date.now }: Restoc
   };
 
   const fixturesOf = (stock: LiveStock | undefined): RestockFixture[] => {
-    const restocking = new Set(stock?.restocking ?? []);
+    const restocking = new Map((stock?.restocking ?? []).map((h) => [h.fixture, h]));
+    // Restored, and not switched off and on again since (which would start a later stretch).
+    const restored = new Map((stock?.restored ?? []).filter((r) => restocking.get(r.fixture)?.since === r.at).map((r) => [r.fixture, r]));
     const low = new Map<string, number>();
     for (const plate of stock?.low ?? []) {
       const fixture = plateHome.get(plate.plate)?.fixture;
@@ -73,7 +76,19 @@ export function createRestockService({ store, db, live, now = Date.now }: Restoc
     }
     return store.layout.fixtures
       .filter((f) => f.shelves.length > 0)
-      .map((f) => ({ id: f.id, name: f.name, restocking: restocking.has(f.id), plates: facingsPerFixture.get(f.id) ?? 0, low: low.get(f.id) ?? 0 }));
+      .map((f): RestockFixture => {
+        const holder = restocking.get(f.id);
+        const back = restored.get(f.id);
+        return {
+          id: f.id,
+          name: f.name,
+          restocking: holder !== undefined,
+          ...(holder ? { restockingBy: holder.actors, restockingSince: back?.since ?? holder.since } : {}),
+          ...(back ? { restoredAt: back.at } : {}),
+          plates: facingsPerFixture.get(f.id) ?? 0,
+          low: low.get(f.id) ?? 0,
+        };
+      });
   };
 
   const acknowledgements = (low: readonly LowPlate[]): Map<string, RestockAcknowledgement> =>
@@ -124,7 +139,7 @@ export function createRestockService({ store, db, live, now = Date.now }: Restoc
       const known = store.layout.fixtures.find((f) => f.id === fixture);
       if (!known) throw new ApiError('not_found', `setRestockMode: there is no fixture ${fixture} in ${store.layout.name}`);
       const source = requireLive('setRestockMode');
-      const was = source.stock()?.restocking.includes(fixture) ?? false;
+      const was = source.stock()?.restocking.some((h) => h.fixture === fixture) ?? false;
       let stock: LiveStock;
       try {
         stock = await source.staffAction(actor, on ? 'restock-start' : 'restock-end', fixture);

@@ -124,7 +124,7 @@ export interface CameraView {
   fieldOfView: Point[];
 }
 
-export type DetectorState = 'idle' | 'loading' | 'ready' | 'runtime-missing' | 'model-missing' | 'model-invalid';
+export type DetectorState = 'idle' | 'loading' | 'ready' | 'runtime-missing' | 'model-missing' | 'model-invalid' | 'crashed';
 
 export interface DetectorView {
   state: DetectorState;

@@ -1,6 +1,8 @@
 // The Devices view's part of the API: every shelf and plate with its status and calibration, the
-// weighing devices and drivers behind them, live weights of a watched shelf, and the two human
-// actions on a plate (tare, calibrate with a known weight), each of which is audited.
+// weighing devices and drivers behind them, live weights of a watched shelf, and the human actions on
+// a plate (tare, calibrate with a known weight, zero the POS scale behind it), each of which is
+// audited. Each of them steps the plate's reading, which the engine records as a shelf event, so the
+// host refuses them unless the step is negligible or the fixture is in restock mode (staff work).
 import { z } from 'zod';
 
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be a plate or shelf id');
@@ -19,6 +21,8 @@ export const devicesCalls = {
       reason,
     })
     .strict(),
+  /** Sends the Zero Scale command to the POS scale that weighs this plate. */
+  zeroScale: z.object({ plate: id, reason }).strict(),
 } as const;
 
 export type PlateStatus = 'online' | 'offline' | 'uncalibrated' | 'noisy' | 'drifting';
@@ -58,6 +62,8 @@ export interface ShelfView {
 export interface FixtureView {
   id: string;
   name: string;
+  /** Staff restock mode is on here: plate actions that step a reading are staff work, charged to nobody. */
+  restocking: boolean;
   shelves: ShelfView[];
 }
 
@@ -95,6 +101,11 @@ export interface DevicesOverview {
   fixtures: FixtureView[];
   alerts: DeviceAlertView[];
   counts: Record<PlateStatus, number>;
+  /**
+   * Outside restock mode, tare and zero are allowed only on a plate reading less than this many
+   * grams either side of zero: a smaller step is below what the engine records as a weight change.
+   */
+  emptyToleranceG: number;
 }
 
 /** Downsampled recent weights of one shelf's plates, pushed a few times a second while watched. */
@@ -112,4 +123,5 @@ export interface DevicesOutputs {
   watchShelfWeights: { shelf: string; leaseMs: number };
   tarePlate: PlateView;
   calibratePlate: PlateView;
+  zeroScale: PlateView;
 }

@@ -35,6 +35,7 @@ export const apiPermissions: { readonly [M in ApiMethod]: Permission } = {
   watchShelfWeights: 'view',
   tarePlate: 'operate',
   calibratePlate: 'operate',
+  zeroScale: 'operate',
   listCameras: 'view',
   getCameraStill: 'view',
   setCameraSource: 'operate',

@@ -45,6 +45,14 @@ export interface RestockFixture {
   name: string;
   /** Staff restock mode is on: the fixture's shelf events are charged to nobody. */
   restocking: boolean;
+  /** While restocking: who switched it on (and has not switched it off), and since when (store ms). */
+  restockingBy?: string[];
+  restockingSince?: number;
+  /**
+   * While restocking: it was still on when the host last stopped, so Walkout switched it back on
+   * when this run started, at this store time (restockingSince is then the time before the restart).
+   */
+  restoredAt?: number;
   /** Plates with a planogram product. */
   plates: number;
   /** Of those, at or under their threshold. */

@@ -7,13 +7,15 @@
 // (main/devices/cameras) hosts it. Every failure is a DetectorError with a code the UI can show:
 // the runtime or the model missing, a model that is not the manifest's, a corrupt frame.
 import { performance } from 'node:perf_hooks';
+import type * as OrtModule from 'onnxruntime-node';
 import { LetterboxPreprocessor } from './letterbox';
 import { checkModelFile, locateModel, missingModelMessage, modelSearchDirs } from './model-files';
 import { defaultDetectorModel, findModel, type ModelEntry } from './model-manifest';
 import { YoloxDecoder } from './yolox-decode';
 
-type Ort = typeof import('onnxruntime-node');
-type Session = import('onnxruntime-node').InferenceSession;
+// Types only: the module itself is loaded lazily (loadOnnxRuntime).
+type Ort = typeof OrtModule;
+type Session = OrtModule.InferenceSession;
 
 export type ExecutionProvider = 'cpu' | 'cuda' | 'dml';
 export type DetectorErrorCode = 'runtime-missing' | 'model-missing' | 'model-invalid' | 'corrupt-frame' | 'inference-failed';

@@ -64,7 +64,7 @@ export const migration008: Migration = {
         unit_price_minor INTEGER,
         PRIMARY KEY (session, sku)
       ) STRICT, WITHOUT ROWID;
-      CREATE INDEX fact_session_lines_by_day ON fact_session_lines (day, sku, quantity, unit_price_minor);
+      CREATE INDEX fact_session_lines_by_day ON fact_session_lines (day, session);
 
       CREATE TABLE fact_shelf_events (
         id                      INTEGER PRIMARY KEY,
@@ -108,7 +108,8 @@ export const migration008: Migration = {
       CREATE INDEX fact_zone_visits_by_run ON fact_zone_visits (run_id);
 
       -- Pre-aggregated per day (and run, so a reset run is removed whole): a month of a busy store
-      -- is over a million visits, and the funnel and dwell figures must answer in milliseconds.
+      -- is over a million visits and receipt lines, and the funnel, dwell and product figures must
+      -- answer in milliseconds.
       CREATE TABLE fact_zone_days (
         day       TEXT NOT NULL,
         run_id    INTEGER NOT NULL REFERENCES fact_runs (id) ON DELETE CASCADE,
@@ -120,6 +121,17 @@ export const migration008: Migration = {
         PRIMARY KEY (day, run_id, zone)
       ) STRICT, WITHOUT ROWID;
       CREATE INDEX fact_zone_days_by_run ON fact_zone_days (run_id);
+
+      CREATE TABLE fact_product_days (
+        day           TEXT NOT NULL,
+        run_id        INTEGER NOT NULL REFERENCES fact_runs (id) ON DELETE CASCADE,
+        sku           TEXT NOT NULL,
+        units         INTEGER NOT NULL,
+        revenue_minor INTEGER NOT NULL,
+        receipts      INTEGER NOT NULL,
+        PRIMARY KEY (day, run_id, sku)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX fact_product_days_by_run ON fact_product_days (run_id);
 
       CREATE TABLE fact_dwell_seconds (
         day      TEXT NOT NULL,

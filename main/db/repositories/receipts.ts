@@ -106,6 +106,10 @@ export interface ReceiptsRepository {
   markFailed(id: number, error: string, adapter: string): void;
   /** Puts failed messages back in the queue (after the cause was fixed); returns how many. */
   requeueFailed(wallMs: number): number;
+  /** Messages not delivered yet (pending or failed), oldest first. */
+  undelivered(limit: number): OutboxEntry[];
+  /** Receipts per status. */
+  statusCounts(): Record<ReceiptStatus, number>;
   /** When the next pending message is due (undefined when none is pending). */
   nextDueWallMs(): number | undefined;
   outboxCounts(): OutboxCounts;
@@ -224,6 +228,8 @@ export function createReceiptsRepository(db: BetterSqlite3.Database, audit: Audi
   const failed = db.prepare(
     `UPDATE payment_outbox SET state = 'failed', attempts = attempts + 1, last_error = ?, adapter = ?, lease_until_wall_ms = NULL WHERE id = ?`,
   );
+  const selectUndelivered = db.prepare(`SELECT * FROM payment_outbox WHERE state != 'delivered' ORDER BY id LIMIT ?`);
+  const selectStatusCounts = db.prepare(`SELECT status, count(*) AS n FROM receipts GROUP BY status`);
   const requeue = db.prepare(`UPDATE payment_outbox SET state = 'pending', next_attempt_wall_ms = ? WHERE state = 'failed'`);
   const selectNextDue = db.prepare(`SELECT min(max(next_attempt_wall_ms, coalesce(lease_until_wall_ms, 0))) FROM payment_outbox WHERE state = 'pending'`).pluck();
   const selectCounts = db.prepare(
@@ -317,6 +323,12 @@ export function createReceiptsRepository(db: BetterSqlite3.Database, audit: Audi
     markRetry: (id, next, error, adapter) => void retry.run(next, error, adapter, id),
     markFailed: (id, error, adapter) => void failed.run(error, adapter, id),
     requeueFailed: (wallMs) => requeue.run(wallMs).changes,
+    undelivered: (limit) => (selectUndelivered.all(limit) as OutboxRow[]).map(toEntry),
+    statusCounts() {
+      const counts: Record<ReceiptStatus, number> = { charged: 0, 'held-for-review': 0, approved: 0, waived: 0 };
+      for (const row of selectStatusCounts.all() as { status: ReceiptStatus; n: number }[]) counts[row.status] = row.n;
+      return counts;
+    },
     nextDueWallMs: () => (selectNextDue.get() as number | null) ?? undefined,
     outboxCounts() {
       const row = selectCounts.get() as { pending: number | null; delivered: number | null; failed: number | null; oldest: number | null };

@@ -1,7 +1,7 @@
 // Draws detections into an rgb24 frame: a box per person, coloured by its track, with the track id
 // on a filled tag (a 3×5 pixel digit font, scaled). Used for saved evidence images (the end-to-end
-// test's PNG, `walkout bench detector --png`); the Cameras view draws the same boxes as SVG over
-// the still instead, so they stay sharp at any size.
+// test's PNGs of real clips); the Cameras view draws the same boxes as SVG over the still instead,
+// so they stay sharp at any size.
 import type { StillDetection } from './camera-pipeline';
 
 type Rgb = readonly [number, number, number];

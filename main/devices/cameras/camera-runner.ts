@@ -1,14 +1,16 @@
 // What the camera worker does, as a class the tests can drive in-process: a pipeline per camera with
-// a video source, one person detector shared by all of them, and a loop that gives each camera with
-// a waiting frame its turn (always that camera's newest frame). The detector is loaded on first need;
+// a video source, one person detector shared by all of them (in a thread of its own, so this thread
+// keeps reading every camera's pipe while a frame is inferred), and a loop that gives each camera
+// with a waiting frame its turn (always that camera's newest frame). The detector is loaded on first need;
 // while it is missing or broken, frames are still captured and shown, without detections, and the
 // reason is reported; loading is tried again now and then, so weights fetched later are picked up.
 import { encode as encodeJpeg } from 'jpeg-js';
 import type { DetectorView } from '../../../native-bridge/contract/cameras';
 import { defaultDetectorModel } from '../../../native-bridge/onnx/model-manifest';
-import { DetectorError, PersonDetector } from '../../../native-bridge/onnx/person-detector';
+import { DetectorError } from '../../../native-bridge/onnx/person-detector';
 import { CameraPipeline } from './camera-pipeline';
 import type { CameraCaptureConfig, CameraWorkerData, CameraWorkerMessage, StillPayload } from './camera-messages';
+import { DetectorThread } from './detector-thread';
 
 const DETECTOR_RETRY_MS = 30_000;
 const JPEG_QUALITY = 80;
@@ -25,7 +27,7 @@ interface Entry {
 
 export class CameraRunner {
   private readonly entries = new Map<string, Entry>();
-  private detector: PersonDetector | null = null;
+  private detector: DetectorThread | null = null;
   private detectorState: DetectorView;
   private detectorTriedAt = -Infinity;
   private wake: (() => void) | null = null;
@@ -149,13 +151,18 @@ export class CameraRunner {
     this.detectorTriedAt = performance.now();
     this.detectorState = { ...this.detectorState, state: 'loading', message: null };
     try {
-      const detector = await PersonDetector.load(this.data.detector);
+      const detector = await DetectorThread.start(this.data.detector, (reason) => {
+        // A crashed detector thread: frames go on without detections until it is started again.
+        this.detector = null;
+        this.detectorTriedAt = -Infinity;
+        this.detectorState = { ...this.detectorState, state: 'crashed', message: reason };
+      });
       if (this.stopping) {
         await detector.dispose();
         return;
       }
       this.detector = detector;
-      this.detectorState = { state: 'ready', message: detector.providerNote, model: detector.model.name, provider: detector.provider };
+      this.detectorState = { state: 'ready', message: detector.providerNote, model: detector.model, provider: detector.provider };
     } catch (error) {
       const code = error instanceof DetectorError ? error.code : 'model-invalid';
       const state = code === 'runtime-missing' || code === 'model-missing' ? code : 'model-invalid';

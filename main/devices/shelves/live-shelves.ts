@@ -1,12 +1,13 @@
 // The shelves' part of the live worker: every plate input passes through the plate signal on its
 // way to the engine (calibration, health, plots), whether it comes from the simulator or from real
 // controllers; plate health goes to the host about once a second and watched shelves' weights four
-// times a second; the host's tare and calibrate requests are answered here, where the raw signal is.
+// times a second; the host's tare and calibrate requests are answered here, where the raw signal is,
+// and its requests to zero a POS scale go to the scale from here, where the devices are open.
 import type { EngineInput } from '../../engine/inputs';
 import type { StoreDatabase } from '../../db';
 import type { StoreModel } from '../../store/schema';
 import type { DriverStatus } from '../../../native-bridge/hid/native-driver';
-import { openNodeHidBackend } from '../../../native-bridge/hid/node-hid-backend';
+import { openNodeHidBackend, type NodeHidBackendLoad } from '../../../native-bridge/hid/node-hid-backend';
 import { IDENTITY_CALIBRATION } from './calibration';
 import { buildChannelMap } from './channel-map';
 import { DeviceInputQueue } from './device-input-queue';
@@ -20,8 +21,8 @@ const WEIGHTS_EVERY_MS = 250;
 export interface LiveShelves {
   /** The simulator's inputs, with every plate sample passed through the plate signal. */
   simulated(inputs: Iterable<EngineInput>): Generator<EngineInput>;
-  /** Opens the HID drivers and starts the devices; their inputs come out of the returned queue. */
-  startDevices(storeNow: () => number): Promise<DeviceInputQueue>;
+  /** Opens the HID drivers (node-hid unless told otherwise) and starts the devices; their inputs come out of the returned queue. */
+  startDevices(storeNow: () => number, openHid?: () => Promise<NodeHidBackendLoad>): Promise<DeviceInputQueue>;
   /** A host message about shelves; false for any other message. */
   handle(message: { type: string }): boolean;
   /** Called on every live tick with the store time reached and the wall clock. */
@@ -50,6 +51,13 @@ export function createLiveShelves(store: StoreModel, db: StoreDatabase, post: (m
     plates: map.plates.map((p) => ({ plate: p.plate, calibration: signal.calibration(p.plate), ...signal.report(p, t) })),
   });
 
+  const zeroDevice = async (serial: string): Promise<void> => {
+    if (!devices) throw new Error(source === 'simulator' ? 'simulated plates have no device to zero' : 'no HID driver is loaded on this host');
+    const device = devices.supervisor.device(serial);
+    if (!device) throw new Error(`${serial} is not connected`);
+    await device.zero();
+  };
+
   return {
     *simulated(inputs) {
       for (const input of inputs) {
@@ -62,9 +70,9 @@ export function createLiveShelves(store: StoreModel, db: StoreDatabase, post: (m
         yield input;
       }
     },
-    async startDevices(storeNow) {
+    async startDevices(storeNow, openHid = () => openNodeHidBackend()) {
       const queue = new DeviceInputQueue(storeNow);
-      const loaded = await openNodeHidBackend();
+      const loaded = await openHid();
       drivers = loaded.statuses;
       if (loaded.backend) devices = await startShelfDevices(loaded.backend, signal, (input) => queue.push(input), { now: storeNow, supervisor: { now: storeNow } });
       return queue;
@@ -80,6 +88,12 @@ export function createLiveShelves(store: StoreModel, db: StoreDatabase, post: (m
           return true;
         case 'set-calibration':
           signal.setStoredCalibration(m.plate, m.calibration);
+          return true;
+        case 'zero-device':
+          zeroDevice(m.serial).then(
+            () => post({ type: 'device-zeroed', id: m.id }),
+            (error: unknown) => post({ type: 'device-zeroed', id: m.id, error: error instanceof Error ? error.message : String(error) }),
+          );
           return true;
         default:
           return false;

@@ -23,6 +23,7 @@ import type { AttributionCandidate, ShelfEventDecision } from '../decisions';
 import { HAND_STRIDE, medianInPlace, SIGHTING_STRIDE } from './track-history';
 import type { TrackRegistry, TrackState } from './tracks';
 import type { FusionOptions } from './options';
+import { PutBackReader } from './put-back';
 
 export const NOBODY = 'nobody';
 
@@ -48,8 +49,8 @@ export interface PlateTargets {
   grasp: readonly [number, number, number];
 }
 
-/** Units of a SKU a session's cart holds now (0 for an unknown session). */
-export type Holdings = (sessionId: string, sku: string) => number;
+/** How well a session's cart explains a put-back event (put-back.ts). */
+export type CartFit = (sessionId: string, event: ShelfEventDecision) => number;
 
 /** One track's evidence for an event. */
 interface TrackEvidence {
@@ -76,7 +77,7 @@ export class Attributor {
     private readonly tracks: TrackRegistry,
     private readonly o: FusionOptions,
     historyCapacity: number,
-    private readonly holdings: Holdings,
+    private readonly cartFit: CartFit,
   ) {
     this.scratch = new Float64Array(historyCapacity);
     this.sightings = new Float64Array(historyCapacity * SIGHTING_STRIDE);
@@ -103,7 +104,7 @@ export class Attributor {
     const graspPoints = Float64Array.from(grasps);
     const from = event.startMs - this.o.eventPadMs;
     const to = event.endMs + this.o.eventPadMs;
-    const putBack = putBackReadings(event);
+    const putBack = PutBackReader.isPutBack(event);
 
     const bestOfSession = new Map<string, TrackEvidence & { cartFit: number | undefined }>();
     let staff: TrackEvidence | undefined;
@@ -118,7 +119,7 @@ export class Attributor {
           if (track.role === 'staff' && (!staff || ev.w > staff.w)) staff = { ...ev };
           continue;
         }
-        const cartFit = putBack ? this.cartFit(track.sessionId, putBack) : undefined;
+        const cartFit = putBack ? this.cartFit(track.sessionId, event) : undefined;
         const w = ev.w * (cartFit ?? 1);
         const best = bestOfSession.get(track.sessionId);
         if (!best || w > best.w) bestOfSession.set(track.sessionId, { ...ev, w, cartFit });
@@ -189,14 +190,15 @@ export class Attributor {
         handTerm += o.handUnseenTerm / 2;
         continue;
       }
+      const { d: handD, err: handErr } = this.bestOfWindow;
       if (o.handBaselineMs > 0) {
         const before = this.handWindowScore(track, from - o.handBaselineMs, from, hand, grasps, 0.5);
         handTerm += (score + o.handMissFloor) / ((Number.isNaN(before) ? this.nobodyHand : before) + o.handMissFloor) / 2;
       } else handTerm += (score + o.handMissFloor) / 2;
       if (score <= bestTerm) continue;
       bestTerm = score;
-      ev.handD = this.bestOfWindow.d;
-      ev.handErr = this.bestOfWindow.err;
+      ev.handD = handD;
+      ev.handErr = handErr;
     }
     ev.w = this.bodyKernel(d) * handTerm;
     return ev;
@@ -276,28 +278,6 @@ export class Attributor {
     return Math.max(0, best);
   }
 
-  /**
-   * How well a session's cart explains a put-back: the shelf's readings weighted by their
-   * probability, each fitting fully when the cart holds its units, by the share held when it holds
-   * fewer, and by putBackUnheldFit when it holds none.
-   */
-  private cartFit(sessionId: string, readings: readonly { sku: string; units: number; probability: number }[]): number {
-    let fit = 0;
-    let mass = 0;
-    for (const r of readings) {
-      const held = Math.min(r.units, this.holdings(sessionId, r.sku));
-      fit += r.probability * Math.max(this.o.putBackUnheldFit, held / r.units);
-      mass += r.probability;
-    }
-    return mass > 0 ? fit / mass : 1;
-  }
-}
-
-/** The put-back readings of an event whose best reading is a put-back; undefined for a pick. */
-function putBackReadings(event: ShelfEventDecision): { sku: string; units: number; probability: number }[] | undefined {
-  const top = event.hypotheses[0];
-  if (!top || top.quantity >= 0) return undefined;
-  return event.hypotheses.filter((h) => h.quantity < 0).map((h) => ({ sku: h.sku, units: -h.quantity, probability: h.probability }));
 }
 
 export function round(v: number, digits: number): number {

@@ -1,8 +1,7 @@
-// A session's cart: units per SKU with the confidence of the weakest event behind them. Picks add
-// the shelf's best reading; a put-back is read against what the session holds first (DESIGN §4:
-// a shopper can only put back what they took), so a near-tie between two look-alike products is
-// settled by the cart, and a put-back that matches nothing held is reported, not guessed.
-import type { ProductHypothesis } from '../decisions';
+// A session's cart: units per SKU with the confidence of the weakest event behind them, and what
+// the held units weighed when they were taken (a unit put back is the same unit: its weight is the
+// best evidence of which one it is). Picks add the shelf's best reading; put-backs take out what
+// put-back.ts read against the cart.
 
 export interface CartLine {
   sku: string;
@@ -10,24 +9,24 @@ export interface CartLine {
   confidence: number;
 }
 
-export interface PutBackReading {
-  /** The hypothesis used and its rank in the shelf's list. */
-  hypothesis: ProductHypothesis;
-  rank: number;
-  /** Units actually removed from the cart (fewer than asked when it held fewer). */
-  removed: number;
-  /** Units put back that the cart did not hold. */
-  unmatched: number;
+/** What a cart holds of one SKU, for reading put-backs. */
+export interface Holding {
+  units: number;
+  /** The weight change the held units were taken with, grams (positive). */
+  grams: number;
 }
 
 export class Cart {
   private readonly lines = new Map<string, CartLine>();
+  private readonly grams = new Map<string, number>();
 
   holds(sku: string): number {
     return this.lines.get(sku)?.quantity ?? 0;
   }
 
-  add(sku: string, quantity: number, confidence: number): void {
+  /** Adds units taken with a weight change of `grams` (positive). */
+  add(sku: string, quantity: number, confidence: number, grams: number): void {
+    this.grams.set(sku, (this.grams.get(sku) ?? 0) + grams);
     const line = this.lines.get(sku);
     if (line) {
       line.quantity += quantity;
@@ -37,32 +36,29 @@ export class Cart {
     }
   }
 
-  /**
-   * Chooses the put-back reading (hypotheses with negative quantity, best first): the best one the
-   * cart fully covers, else the best whose SKU it holds at all, else the shelf's top reading. Then
-   * removes what the cart holds of it.
-   */
-  putBack(hypotheses: readonly ProductHypothesis[]): PutBackReading | undefined {
-    let covered = -1;
-    let held = -1;
-    let first = -1;
-    hypotheses.forEach((h, i) => {
-      if (h.quantity >= 0) return;
-      if (first < 0) first = i;
-      const have = this.holds(h.sku);
-      if (covered < 0 && have >= -h.quantity) covered = i;
-      if (held < 0 && have > 0) held = i;
-    });
-    const rank = covered >= 0 ? covered : held >= 0 ? held : first;
-    if (rank < 0) return undefined;
-    const hypothesis = hypotheses[rank]!;
-    const removed = Math.min(this.holds(hypothesis.sku), -hypothesis.quantity);
-    if (removed > 0) {
-      const line = this.lines.get(hypothesis.sku)!;
-      line.quantity -= removed;
-      if (line.quantity === 0) this.lines.delete(hypothesis.sku);
+  /** Takes up to `units` of a SKU out, put back with a weight change of `grams`; returns how many it held of them. */
+  remove(sku: string, units: number, grams: number): number {
+    const line = this.lines.get(sku);
+    if (!line) return 0;
+    const removed = Math.min(line.quantity, units);
+    line.quantity -= removed;
+    if (line.quantity === 0) {
+      this.lines.delete(sku);
+      this.grams.delete(sku);
+    } else {
+      // What the units left weigh: the put-back's own weight came off, within what the rest can weigh.
+      const before = this.grams.get(sku)!;
+      const perUnit = before / (line.quantity + removed);
+      this.grams.set(sku, Math.min(Math.max(before - grams, 0.5 * perUnit * line.quantity), 1.5 * perUnit * line.quantity));
     }
-    return { hypothesis, rank, removed, unmatched: -hypothesis.quantity - removed };
+    return removed;
+  }
+
+  /** What is held per SKU. */
+  held(): Map<string, Holding> {
+    const out = new Map<string, Holding>();
+    for (const line of this.lines.values()) if (line.quantity > 0) out.set(line.sku, { units: line.quantity, grams: this.grams.get(line.sku) ?? 0 });
+    return out;
   }
 
   /** Lines in the order their SKUs were first taken. */

@@ -8,6 +8,7 @@ import type { FlagReason, ShelfEventDecision } from '../decisions';
 import type { DecisionSink } from '../stage';
 import { NOBODY, round, type Posterior } from './attribution';
 import type { FusionContext } from './context';
+import type { PutBackReading } from './put-back';
 import type { Session } from './session';
 
 type StaffWork = 'restock-mode' | 'marked-nobody';
@@ -31,8 +32,9 @@ export function attribute(ctx: FusionContext, event: ShelfEventDecision, emit: D
     return;
   }
 
-  const reasons = eventFlags(ctx, event, post, staffWork !== undefined && !staffClear);
   const session = shopperWon ? ctx.openSession(post.winner) : undefined;
+  const putBack = session ? ctx.putBacks.read(event, session.cart.held()) : undefined;
+  const reasons = eventFlags(ctx, event, post, staffWork !== undefined && !staffClear, putBack);
   const late = shopperWon && !session;
   emit({
     kind: 'attribution',
@@ -48,7 +50,7 @@ export function attribute(ctx: FusionContext, event: ShelfEventDecision, emit: D
   });
   if (session) {
     for (const { reason, detail } of reasons) ctx.raise(session, reason, event.t, `event ${event.id}: ${detail}`, emit, { eventId: event.id });
-    applyToCart(ctx, session, event, post.probability, emit);
+    applyToCart(ctx, session, event, post.probability, putBack, emit);
   }
   // A runner-up may be the one who really took it: their receipt, short of the item, needs a look
   // too when they came close to the winner or kept a fair share of the posterior.
@@ -61,8 +63,11 @@ export function attribute(ctx: FusionContext, event: ShelfEventDecision, emit: D
   }
 }
 
-/** The doubts an event raises about its winner (none when nobody won: there is no one to hold). */
-function eventFlags(ctx: FusionContext, event: ShelfEventDecision, post: Posterior, staffNear: boolean): { reason: FlagReason; detail: string }[] {
+/**
+ * The doubts an event raises about its winner (none when nobody won: there is no one to hold). A
+ * put-back read from the winner's cart is judged by that reading, not by the shelf's.
+ */
+function eventFlags(ctx: FusionContext, event: ShelfEventDecision, post: Posterior, staffNear: boolean, putBack: PutBackReading | undefined): { reason: FlagReason; detail: string }[] {
   const o = ctx.o;
   const out: { reason: FlagReason; detail: string }[] = [];
   const p = round(post.probability, 3);
@@ -77,28 +82,33 @@ function eventFlags(ctx: FusionContext, event: ShelfEventDecision, post: Posteri
   else if (staffNear) out.push({ reason: 'close-second', detail: `restocking, and a track of no session was ${round(post.nearestUnbound!.distanceM, 2)} m away` });
   const top = event.hypotheses[0];
   if (!top) out.push({ reason: 'weight-residual', detail: `no product explains ${event.deltaGrams.join(', ')} g` });
-  else if (top.probability < o.weightResidualProbability) out.push({ reason: 'weight-residual', detail: `best reading ${top.sku} × ${top.quantity} only ${round(top.probability, 3)}` });
+  else if (putBack?.fromCart) {
+    if (putBack.probability < o.weightResidualProbability) {
+      out.push({ reason: 'weight-residual', detail: `best reading from the cart ${putBack.sku} × ${putBack.quantity} only ${round(putBack.probability, 3)}` });
+    }
+  } else if (top.probability < o.weightResidualProbability) out.push({ reason: 'weight-residual', detail: `best reading ${top.sku} × ${top.quantity} only ${round(top.probability, 3)}` });
   return out;
 }
 
-function applyToCart(ctx: FusionContext, session: Session, event: ShelfEventDecision, posterior: number, emit: DecisionSink): void {
+function applyToCart(ctx: FusionContext, session: Session, event: ShelfEventDecision, posterior: number, putBack: PutBackReading | undefined, emit: DecisionSink): void {
   const top = event.hypotheses[0];
   if (!top || top.quantity === 0) return;
   const change = { kind: 'cart-change' as const, t: event.t, sessionId: session.id, eventId: event.id };
   if (top.quantity > 0) {
     const confidence = posterior * top.probability;
-    session.cart.add(top.sku, top.quantity, confidence);
+    session.cart.add(top.sku, top.quantity, confidence, -sum(event.deltaGrams));
     emit({ ...change, sku: top.sku, quantity: top.quantity, confidence: round(confidence, 4), hypothesisRank: 0 });
     return;
   }
-  const reading = session.cart.putBack(event.hypotheses);
-  if (!reading) return;
-  if (reading.removed > 0) {
-    const confidence = posterior * reading.hypothesis.probability;
-    emit({ ...change, sku: reading.hypothesis.sku, quantity: -reading.removed, confidence: round(confidence, 4), hypothesisRank: reading.rank });
+  if (!putBack) return;
+  const removed = putBack.fromCart ? session.cart.remove(putBack.sku, -putBack.quantity, sum(event.deltaGrams)) : 0;
+  if (removed > 0) {
+    const confidence = posterior * putBack.probability;
+    emit({ ...change, sku: putBack.sku, quantity: -removed, confidence: round(confidence, 4), hypothesisRank: putBack.shelfRank, fromCart: true, weightZ: round(putBack.z, 2) });
   }
-  if (reading.unmatched > 0) {
-    const detail = `event ${event.id}: ${reading.unmatched} × ${reading.hypothesis.sku} put back but not in the cart`;
+  const unmatched = -putBack.quantity - removed;
+  if (unmatched > 0) {
+    const detail = `event ${event.id}: ${unmatched} × ${putBack.sku} put back (${event.deltaGrams.join(' + ')} g) but nothing in the cart fits`;
     ctx.raise(session, 'unmatched-put-back', event.t, detail, emit, { eventId: event.id });
   }
 }
@@ -114,4 +124,10 @@ export function closeSession(ctx: FusionContext, session: Session, t: number, at
   if (restricted.length > 0) ctx.raise(session, 'age-restricted', t, `age-restricted: ${restricted.join(', ')}`, emit);
   emit(session.receipt(t));
   ctx.closedAt.set(session.id, t);
+}
+
+function sum(values: readonly number[]): number {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
 }

@@ -9,6 +9,7 @@ import type { DecisionSink } from '../stage';
 import { Attributor, type PlateTargets } from './attribution';
 import { gateLine, type GateLine } from './gate-lines';
 import { Gatekeeper } from './gatekeeper';
+import { PutBackReader } from './put-back';
 import type { FusionOptions } from './options';
 import { RestockMode } from '../restock-mode';
 import type { Session } from './session';
@@ -43,6 +44,7 @@ export class FusionContext {
   readonly ageRestricted: ReadonlySet<string>;
   readonly tracks: TrackRegistry;
   readonly attributor: Attributor;
+  readonly putBacks: PutBackReader;
   readonly gatekeeper: Gatekeeper;
   readonly restock = new RestockMode();
   /** Open, settling and recently closed sessions by id (closed ones are swept after historyMs). */
@@ -85,7 +87,8 @@ export class FusionContext {
     // Enough ring for historyMs at 20 points a second: tracks come at 10, with room to spare.
     const capacity = Math.max(64, Math.ceil(o.historyMs / 50));
     this.tracks = new TrackRegistry(capacity);
-    this.attributor = new Attributor(plates, this.tracks, o, capacity, (sessionId, sku) => this.sessions.get(sessionId)?.cart.holds(sku) ?? 0);
+    this.putBacks = new PutBackReader(new Map(store.catalog.map((p) => [p.sku, p])), new Map(store.planogram.map((f) => [f.plate, f.sku])), o);
+    this.attributor = new Attributor(plates, this.tracks, o, capacity, (sessionId, event) => this.putBacks.fit(event, this.sessions.get(sessionId)?.cart.held() ?? new Map()));
     this.gatekeeper = new Gatekeeper(store.layout.id, this.gates, o);
   }
 

@@ -62,8 +62,22 @@ export interface FusionOptions {
   handBaselineMs: number;
   /** EXPERIMENT: body distances up to this weigh fully. */
   bodyPlateauM: number;
-  /** A put-back weighs this much less for a session that holds none of what was put back. */
+  /** A put-back weighs this much less for a session that holds nothing that fits it. */
   putBackUnheldFit: number;
+  /**
+   * Prior of a put-back being of something the session's cart does not hold (a pick the engine
+   * missed or gave to someone else): small, and smaller still because the shelf's reading it is
+   * weighed by is the best fit of the whole catalog.
+   */
+  putBackOutsidePrior: number;
+  /** Measurement error of a settled weight change, on top of the products' own spread, grams. */
+  putBackSensorG: number;
+  /** A held product more than this many standard deviations off the change does not explain it. */
+  putBackMaxZ: number;
+  /** A held product put back on its own plate is this much likelier than one put down elsewhere. */
+  putBackInPlaceBoost: number;
+  /** Each unit beyond the first put back at once is this much less likely. */
+  putBackExtraUnitPrior: number;
   /** Track points reach fusion a tick late: an event is attributed once time is this far past its padded end. */
   trackLagMs: number;
   /** Track history kept per track, ms: events arrive seconds after they happen. */
@@ -136,6 +150,12 @@ export const defaultFusionOptions: Readonly<FusionTunables> = Object.freeze({
   handBaselineMs: 0,
   bodyPlateauM: 0,
   putBackUnheldFit: 0.05,
+  putBackOutsidePrior: 0.005,
+  // A settled change is a difference of two means of ~60 samples of 1.5 g noise, plus drift.
+  putBackSensorG: 2,
+  putBackMaxZ: 4,
+  putBackInPlaceBoost: 3,
+  putBackExtraUnitPrior: 0.3,
   trackLagMs: 300,
   historyMs: 60_000,
   staffAreaMarginM: 1.0,

@@ -68,6 +68,24 @@ describe('RestockMode', () => {
     r.apply(action(10, 'supervisor', 'restock-end'));
     expect(r.active('F1')).toBe(false);
   });
+
+  it('tells who holds each fixture and since the start of the current stretch', () => {
+    const r = new RestockMode();
+    r.apply(action(0, 'b', 'restock-start'));
+    r.apply(action(5, 'a', 'restock-start'));
+    r.apply(action(7, 'c', 'restock-start', 'F0'));
+    expect(r.holders()).toEqual([
+      { fixture: 'F0', actors: ['c'], since: 7 },
+      { fixture: 'F1', actors: ['a', 'b'], since: 0 },
+    ]);
+    r.apply(action(9, 'b', 'restock-end'));
+    r.apply(action(10, 'a', 'restock-end'));
+    r.apply(action(20, 'a', 'restock-start'));
+    expect(r.holders()).toEqual([
+      { fixture: 'F0', actors: ['c'], since: 7 },
+      { fixture: 'F1', actors: ['a'], since: 20 },
+    ]);
+  });
 });
 
 describe('explainSettled', () => {

@@ -14,14 +14,14 @@ import { quantityPrior, type QuantityModel } from './hypotheses';
 import { Inventory, type PlateInventory } from './inventory';
 import { buildShelfLayout } from './layout';
 import { shelfStageOptions, type ShelfStageOptions } from './options';
-import { RestockMode } from '../restock-mode';
+import { RestockMode, type RestockHolder } from '../restock-mode';
 import { Segmenter, type SettledChange } from './segmenter';
 
 export interface ShelfStage extends EngineStage {
   /** Units per plate with a planogram facing, from the plates' settled weights. */
   inventory(): PlateInventory[];
-  /** Fixtures in staff restock mode now (their shelf events are charged to nobody). */
-  restocking(): string[];
+  /** Fixtures in staff restock mode now (their shelf events are charged to nobody), with who holds each. */
+  restocking(): RestockHolder[];
 }
 
 export function createShelfStage(store: StoreModel, options: Partial<ShelfStageOptions> = {}): ShelfStage {
@@ -131,6 +131,6 @@ export function createShelfStage(store: StoreModel, options: Partial<ShelfStageO
       drain(emit);
     },
     inventory: () => inventory.list(),
-    restocking: () => restock.fixtures(),
+    restocking: () => restock.holders(),
   };
 }

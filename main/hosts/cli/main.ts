@@ -9,6 +9,7 @@ import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
 import { registerModels } from './commands/models';
 import { registerMot } from './commands/mot';
+import { registerPayments } from './commands/payments';
 import { registerServe } from './commands/serve';
 import { registerShelves } from './commands/shelves';
 import { registerSimulation } from './commands/sim';
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerUsers(program);
   registerAudit(program);
   registerExport(program);
+  registerPayments(program);
   return program;
 }
 

@@ -6,6 +6,7 @@ import type { ScannerKind, ScannerReader, ScannerTiming } from './scanner';
 
 export { BARCODE_SCANNER_USAGE_PAGE, HidPosScannerReader } from './hid-pos-scanner';
 export { KeyboardWedgeReader } from './keyboard-wedge';
+export { FakeScanner } from './fake-scanner';
 export { hidPosReports, keyboardWedgeReports } from './scanner-bytes';
 export { ScannerError } from './scanner';
 export type { ScannedCode, ScannerErrorKind, ScannerKind, ScannerReader, ScannerStats, ScannerTiming } from './scanner';

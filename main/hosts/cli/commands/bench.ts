@@ -15,6 +15,7 @@ import { resolveStoreDir } from '../store-option';
 import { positiveNumber } from '../option-parsers';
 import { registerBenchAnalytics } from './bench-analytics';
 import { registerBenchDetector } from './bench-detector';
+import { registerBenchLatency } from './bench-latency';
 import { registerBenchPlateSignal } from './bench-devices';
 
 export function registerBench(program: Command): void {
@@ -87,6 +88,7 @@ export function registerBench(program: Command): void {
 
   registerBenchDetector(bench);
   registerBenchPlateSignal(bench);
+  registerBenchLatency(bench);
 
   bench
     .command('recording')

@@ -3,6 +3,7 @@
 // definition it is computed by; and the exports (CSV, Parquet, PDF report). Loading, empty (with a
 // way to the days that hold data) and error states say what is happening.
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import type { AnalyticsReport } from '../../../../native-bridge/contract';
 import {
   analyticsDefinitions as defs,
   basketOption,
@@ -13,8 +14,7 @@ import {
   heatmapAspect,
   heatmapOption,
   zoneFunnelOption,
-  type AnalyticsReport,
-} from '../../../../native-bridge/contract';
+} from '../../../../native-bridge/contract/analytics-charts';
 import { useAppStore, useAppStoreApi } from '../../state/StoreContext';
 import { PendingPanel } from '../../ui/PendingPanel';
 import { StatePanel } from '../../ui/StatePanel';
@@ -215,7 +215,7 @@ export function AnalyticsView() {
           Analytics
         </h1>
         <p className="analytics__muted" data-testid="analytics-range">
-          {range.from} to {range.to} · {dayCount(range)} days{report.status === 'ready' ? ` · ${report.data.store.name} (${report.data.store.timezone})` : ''}
+          {range.from} to {range.to} · {dayCount(range) === 1 ? "1 day" : `${dayCount(range)} days`}{report.status === 'ready' ? ` · ${report.data.store.name} (${report.data.store.timezone})` : ''}
         </p>
         <RangeForm />
       </header>

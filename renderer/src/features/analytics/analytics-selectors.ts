@@ -1,15 +1,7 @@
 // Pure reads of the analytics state for the view: which panel to show, the headline figures with
 // their definitions, the funnel's step-to-step rates, ranges and their checks — tested without a DOM.
-import {
-  analyticsDefinitions,
-  formatMoney,
-  formatPercent,
-  MAX_RANGE_DAYS,
-  type AnalyticsReport,
-  type ConnectionState,
-  type DayRange,
-  type ZoneFunnel,
-} from '../../../../native-bridge/contract';
+import { MAX_RANGE_DAYS, type AnalyticsReport, type ConnectionState, type DayRange, type ZoneFunnel } from '../../../../native-bridge/contract';
+import { analyticsDefinitions, formatMoney, formatPercent } from '../../../../native-bridge/contract/analytics-charts';
 import { pendingPhase, type PendingPhase } from '../../state/load-state';
 import type { AnalyticsState } from './analytics-slice';
 

@@ -13,6 +13,7 @@ import { usableViewport } from '../viewport';
 import { interpolationProgress } from './live-selectors';
 import { useLiveLayerFrozen } from './LiveMapNotice';
 import { paintLiveLayer, paintTrailHistory, type PaintInput } from './paint-live';
+import { LabelGrid } from './label-grid';
 import { ShopperLayout } from './shopper-layout';
 import { SpriteCache } from './sprite-cache';
 import './live.css';
@@ -55,6 +56,7 @@ export function LiveLayer({ surface }: { surface: RefObject<HTMLElement | null> 
     if (!canvas || !ctx || !trailCanvas || !trailCtx || !element) return undefined;
     const layout = new ShopperLayout();
     const sprites = new SpriteCache();
+    const labels = new LabelGrid();
     const fontFamily = getComputedStyle(canvas).fontFamily || 'sans-serif';
     let pending = 0;
     // What the trail canvas shows: repainted only when one of these changes.
@@ -88,6 +90,7 @@ export function LiveLayer({ surface }: { surface: RefObject<HTMLElement | null> 
         selectedTrackId: liveFloor.selectedTrackId,
         fontFamily,
         sprites,
+        labels,
       };
       const trailsKey = `${liveFloor.frame?.t} ${liveFloor.receivedAt} ${viewBox.x} ${viewBox.y} ${scale} ${width} ${height}`;
       if (trailsKey !== trailsDrawn) {

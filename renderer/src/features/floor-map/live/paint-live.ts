@@ -3,11 +3,13 @@
 // second) or the view moves, so it is repainted then and not on every animation frame — trails are
 // the dearest thing drawn. The shopper canvas is repainted every animation frame: each trail's
 // head (from its last point to where the dot is drawn now), the dots, the selection ring and the
-// track ids. Trails are batched by colour and age band (one path each); dots and labels are copied
-// from pre-drawn sprites (sprite-cache.ts), far cheaper than rasterising circles and haloed text
-// anew. Coordinates come from a ShopperLayout already in CSS pixels.
+// track ids, kept from piling up on each other by a LabelGrid. Trails are batched by colour and
+// age band (one path each); dots and labels are copied from pre-drawn sprites (sprite-cache.ts),
+// far cheaper than rasterising circles and haloed text anew. Coordinates come from a
+// ShopperLayout already in CSS pixels.
 import type { LiveFloorFrame } from '../../../../../native-bridge/contract';
 import type { Rect } from '../viewport';
+import type { LabelGrid } from './label-grid';
 import type { ShopperLayout } from './shopper-layout';
 import type { SpriteCache } from './sprite-cache';
 import {
@@ -34,6 +36,8 @@ export interface PaintInput {
   selectedTrackId: number | null;
   fontFamily: string;
   sprites: SpriteCache;
+  /** Reused each frame to keep labels apart. */
+  labels: LabelGrid;
 }
 
 const bands = TRAIL_BAND_ALPHAS.length;
@@ -80,6 +84,14 @@ export function paintLiveLayer(ctx: CanvasRenderingContext2D, input: PaintInput)
   paintTrailHeads(ctx, input);
   paintShoppers(ctx, input);
   if (input.scale >= SHOPPER_LABEL_MIN_PX_PER_M) paintLabels(ctx, input);
+}
+
+/**
+ * To whole device pixels: a sprite copied to a whole-pixel spot needs no resampling, which is
+ * the canvas's fast path; a shopper moving less than a pixel a frame does not show the step.
+ */
+function snap(cssPx: number, pixelRatio: number): number {
+  return Math.round(cssPx * pixelRatio) / pixelRatio;
 }
 
 function visible(x: number, y: number, width: number, height: number): boolean {
@@ -134,7 +146,7 @@ function paintShoppers(ctx: CanvasRenderingContext2D, { layout, width, height, s
     if (layout.trackIds[i] === selectedTrackId) selected = i;
     if (!visible(x, y, width, height)) continue;
     const dot = dots[layout.states[i]!]!;
-    ctx.drawImage(dot.image, x - dot.anchorX, y - dot.anchorY, dot.width, dot.height);
+    ctx.drawImage(dot.image, snap(x - dot.anchorX, pixelRatio), snap(y - dot.anchorY, pixelRatio), dot.width, dot.height);
   }
   if (selected >= 0) {
     const x = layout.xs[selected]!;
@@ -150,14 +162,29 @@ function paintShoppers(ctx: CanvasRenderingContext2D, { layout, width, height, s
   }
 }
 
-function paintLabels(ctx: CanvasRenderingContext2D, { layout, width, height, fontFamily, sprites, pixelRatio }: PaintInput): void {
+function paintLabels(ctx: CanvasRenderingContext2D, { layout, width, height, fontFamily, sprites, pixelRatio, selectedTrackId, labels }: PaintInput): void {
   const offset = layout.radiusPx + 2;
   const font = `600 ${SHOPPER_LABEL_PX}px ${fontFamily}`;
-  for (let i = 0; i < layout.count; i++) {
-    const x = layout.xs[i]!;
-    const y = layout.ys[i]!;
-    if (!visible(x, y, width, height)) continue;
-    const label = sprites.label(String(layout.trackIds[i]), font, SHOPPER_LABEL_PX, pixelRatio);
-    ctx.drawImage(label.image, x - label.anchorX, y - offset - label.anchorY, label.width, label.height);
-  }
+  labels.reset(width, height);
+  // The selected shopper's label first, so it is never the one left out.
+  const selected = selectedTrackId === null ? -1 : layout.trackIds.indexOf(selectedTrackId);
+  if (selected >= 0 && selected < layout.count) paintLabel(ctx, selected, offset, font, { layout, width, height, sprites, pixelRatio, labels });
+  for (let i = 0; i < layout.count; i++) if (i !== selected) paintLabel(ctx, i, offset, font, { layout, width, height, sprites, pixelRatio, labels });
+}
+
+function paintLabel(
+  ctx: CanvasRenderingContext2D,
+  i: number,
+  offset: number,
+  font: string,
+  { layout, width, height, sprites, pixelRatio, labels }: Pick<PaintInput, 'layout' | 'width' | 'height' | 'sprites' | 'pixelRatio' | 'labels'>,
+): void {
+  const x = layout.xs[i]!;
+  const y = layout.ys[i]!;
+  if (!visible(x, y, width, height)) return;
+  const label = sprites.label(String(layout.trackIds[i]), font, SHOPPER_LABEL_PX, pixelRatio);
+  const left = x - label.anchorX;
+  const top = y - offset - label.anchorY;
+  if (!labels.claim(left, left + label.width, top + label.height / 2)) return;
+  ctx.drawImage(label.image, snap(left, pixelRatio), snap(top, pixelRatio), label.width, label.height);
 }

@@ -1,0 +1,194 @@
+// `walkout bench latency`: how long the live path takes, in real time, from what happens in the store
+// to what the system does about it. A simulated store is recorded first (so simulating costs nothing
+// during the measurement), then played into the live pipeline at the speed of the clock, on the
+// live runner's 100 ms ticks, with the receipt service delivering charges through the signed webhook
+// to a local endpoint. Measured per event, against the simulator's truth:
+//   shelf event end (the weight settled) → the cart changed (the live floor has it),
+//   shopper's exit → receipt decided → stored → issued (recorded, charge queued) → charge delivered.
+// Each figure is split into what the engine waits by design (the shelf stage's stable window;
+// fusion's event padding and track lag; the receipt's settling delay) and what the live path adds.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { EngineDecision, ReceiptDecision, ShelfEventDecision } from '../engine/decisions';
+import { defaultFusionOptions } from '../engine/fusion';
+import { peekEntryClaims } from '../engine/fusion/entry-token';
+import { openStoreDatabase } from '../db';
+import { FakeProcessor, processorSecret } from '../payments/fake-processor';
+import { createPaymentsService } from '../payments/payments-service';
+import { createWebhookAdapter } from '../payments/webhook-adapter';
+import { readRecording, RecordingWriter } from '../recording';
+import { behaviourConfig, simulateWorld } from '../sim/behaviour';
+import { createSensorRender } from '../sim/sensors';
+import { DEMO_STORE_KEY } from '../store/demo-key';
+import type { StoreModel } from '../store/schema';
+import { createLivePipeline } from './live-pipeline';
+import { runLive } from './live-runner';
+import { PacedFeed } from './simulated-feed';
+
+export interface LatencyBenchOptions {
+  store: StoreModel;
+  shoppers: number;
+  minutes: number;
+  seed: number;
+  /** Store seconds per wall second; 1 is real time (latencies are reported in wall ms). */
+  speed: number;
+  workDir: string;
+  log: (line: string) => void;
+}
+
+export interface LatencySeries {
+  name: string;
+  /** Events measured. */
+  n: number;
+  p50: number;
+  p95: number;
+  max: number;
+  /** Of the median, what the engine waits by design before it may decide. */
+  designedWaitMs?: number;
+  goalMs?: number;
+}
+
+export interface LatencyReport {
+  series: LatencySeries[];
+  shoppers: number;
+  storeSeconds: number;
+  wallSeconds: number;
+  /** Ticks whose work overran the 100 ms tick (the machine could not keep up). */
+  lateTicks: number;
+}
+
+function series(name: string, values: number[], extra: Partial<LatencySeries> = {}): LatencySeries {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN);
+  return { name, n: sorted.length, p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? NaN, ...extra };
+}
+
+export async function benchLatency(o: LatencyBenchOptions): Promise<LatencyReport> {
+  fs.rmSync(o.workDir, { recursive: true, force: true });
+  fs.mkdirSync(o.workDir, { recursive: true });
+  const world = simulateWorld(o.store, behaviourConfig({ seed: o.seed, shoppers: o.shoppers, durationMs: o.minutes * 60_000, storeKey: DEMO_STORE_KEY }));
+  o.log(`latency: recording ${o.minutes} simulated minutes (${world.sessions.length} sessions)…`);
+  const source = openStoreDatabase(path.join(o.workDir, 'source.sqlite'), { storeId: o.store.layout.id });
+  const writer = new RecordingWriter(source);
+  for (const input of createSensorRender(o.store, world).inputs()) writer.write(input);
+  writer.close();
+
+  const processor = new FakeProcessor(processorSecret);
+  await processor.start();
+  const db = openStoreDatabase(path.join(o.workDir, 'store.sqlite'), { storeId: o.store.layout.id });
+  const payments = createPaymentsService({ db, store: o.store, log: o.log, adapter: createWebhookAdapter({ url: processor.url, secret: processorSecret }) });
+  payments.start(250);
+
+  // Wall times in performance.now() ms; Date.now() stamps (the receipt service's) are converted.
+  const dateToPerf = (dateMs: number) => dateMs - (Date.now() - performance.now());
+  const shelfEvents = new Map<string, ShelfEventDecision>();
+  const cartEmitted: { eventId: string; wall: number }[] = [];
+  const receiptEmitted = new Map<string, { receipt: ReceiptDecision; wall: number; storedWall?: number }>();
+  const onDecision = (d: EngineDecision) => {
+    const wall = performance.now();
+    if (d.kind === 'shelf-event') shelfEvents.set(d.id, d);
+    else if (d.kind === 'cart-change') cartEmitted.push({ eventId: d.eventId, wall });
+    else if (d.kind === 'receipt') receiptEmitted.set(d.sessionId, { receipt: d, wall });
+  };
+  const pipeline = createLivePipeline({
+    store: o.store,
+    db,
+    storeKey: DEMO_STORE_KEY,
+    source: 'simulator',
+    speed: o.speed,
+    onDecision,
+    onStored: (kinds) => {
+      if (!kinds.has('receipt')) return;
+      const wall = performance.now();
+      for (const r of receiptEmitted.values()) r.storedWall ??= wall;
+      payments.nudge();
+    },
+  });
+  const recording = readRecording(source);
+  const feed = new PacedFeed(recording, world.startMs, o.speed, performance.now());
+  let lateTicks = 0;
+  let lastTick = performance.now();
+  const startedWall = performance.now();
+  o.log(`latency: playing it live at ${o.speed}× (${Math.round((world.endMs - world.startMs) / 1000 / o.speed)} s)…`);
+  const runner = runLive({
+    feed,
+    pipeline,
+    onFrame: () => {
+      const now = performance.now();
+      if (now - lastTick > 200) lateTicks++;
+      lastTick = now;
+    },
+  });
+  const endWall = startedWall + (world.endMs - world.startMs) / o.speed + 5000;
+  while (performance.now() < endWall) await new Promise((resolve) => setTimeout(resolve, 250));
+  runner.stop();
+  const wallSeconds = (performance.now() - startedWall) / 1000;
+  for (let i = 0; i < 40 && (db.receipts.outboxCounts().pending > 0 || db.receipts.unread(1).length > 0); i++) {
+    await payments.pump();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await payments.stop();
+  await processor.stop();
+
+  // Store time ↔ wall time through the feed's own pacing.
+  const wallAt = (storeMs: number) => feed.wallTimeAt(storeMs);
+  const fusion = defaultFusionOptions;
+  const cart: number[] = [];
+  const cartWait: number[] = [];
+  for (const { eventId, wall } of cartEmitted) {
+    const event = shelfEvents.get(eventId);
+    if (!event) continue;
+    cart.push(wall - wallAt(event.endMs));
+    // Designed: the shelf stage's stable window before it emits, then fusion's padding and track lag.
+    cartWait.push((Math.max(event.t, event.endMs + fusion.eventPadMs + fusion.trackLagMs) - event.endMs) / o.speed);
+  }
+  const exitOf = new Map(world.sessions.map((s) => [peekEntryClaims(s.token)?.nonce, s.exitMs]));
+  const decided: number[] = [];
+  const stored: number[] = [];
+  const issued: number[] = [];
+  const delivered: number[] = [];
+  const receiptWait: number[] = [];
+  const deliveredAt = new Map(processor.requests.map((r) => [r.key, r.at]));
+  for (const { receipt, wall, storedWall } of receiptEmitted.values()) {
+    const exitMs = receipt.tokenNonce !== undefined ? exitOf.get(receipt.tokenNonce) : undefined;
+    if (exitMs === undefined) continue;
+    const exitWall = wallAt(exitMs);
+    decided.push(wall - exitWall);
+    receiptWait.push((receipt.t - exitMs) / o.speed);
+    if (storedWall !== undefined) stored.push(storedWall - exitWall);
+    const row = db.receipts.find({ tokenNonce: receipt.tokenNonce!, limit: 1 })[0];
+    if (row) issued.push(dateToPerf(row.issuedWallMs) - exitWall);
+    const at = row && deliveredAt.get(row.id);
+    if (at !== undefined) delivered.push(at - exitWall);
+  }
+  const median = (values: number[]) => series('', values).p50;
+  db.close();
+  recording.return?.();
+  source.close();
+  return {
+    series: [
+      series('shelf event end → cart updated', cart, { designedWaitMs: median(cartWait), goalMs: 250 }),
+      series('exit → receipt decided', decided, { designedWaitMs: median(receiptWait) }),
+      series('exit → receipt stored', stored, { designedWaitMs: median(receiptWait) }),
+      series('exit → receipt issued (recorded, charge queued)', issued, { designedWaitMs: median(receiptWait), goalMs: 2000 }),
+      series('exit → charge delivered (webhook 2xx)', delivered, { designedWaitMs: median(receiptWait) }),
+    ],
+    shoppers: o.shoppers,
+    storeSeconds: (world.endMs - world.startMs) / 1000,
+    wallSeconds,
+    lateTicks,
+  };
+}
+
+export function latencyTable(report: LatencyReport): string {
+  const ms = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '—' : `${Math.round(v)}`);
+  const lines = [
+    '| path | n | p50 ms | p95 ms | max ms | engine waits by design (median ms) | live path adds (p50 ms) | goal ms |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const s of report.series) {
+    const added = s.designedWaitMs !== undefined ? s.p50 - s.designedWaitMs : undefined;
+    lines.push(`| ${s.name} | ${s.n} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.max)} | ${ms(s.designedWaitMs)} | ${ms(added)} | ${s.goalMs ?? ''} |`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,96 @@
+// The live worker's work, apart from the thread that runs it: the feed (the simulator, or real shelf
+// devices through the HID drivers), the live pipeline (input log, engine, decisions), the shelves'
+// plate signal, and the answers to the host's messages. live-worker.ts runs it in a worker thread;
+// tests run it in-process on byte-level fake devices, talking to the host's end (live-link.ts) with
+// the same messages.
+import type { StoreDatabase } from '../db';
+import type { StoreModel } from '../store/schema';
+import type { NodeHidBackendLoad } from '../../native-bridge/hid/node-hid-backend';
+import { createLiveShelves } from '../devices/shelves/live-shelves';
+import { SimulatedGateScanners } from '../gate/simulated-scanners';
+import { createLivePipeline } from './live-pipeline';
+import { runLive } from './live-runner';
+import { PacedFeed, simulatedInputs } from './simulated-feed';
+import type { LiveHostMessage, LiveWorkerData, LiveWorkerMessage } from './live-messages';
+
+/** Wall ms between stock reports: restock alerts need no more than that. */
+const STOCK_EVERY_MS = 1000;
+
+export interface LiveWorkerLoopOptions {
+  store: StoreModel;
+  /** The worker's own connection; closed when the host says stop. */
+  db: StoreDatabase;
+  data: LiveWorkerData;
+  post: (message: LiveWorkerMessage) => void;
+  /** The HID stack in device mode: node-hid unless told otherwise (tests pass a FakeHidBus). */
+  openHid?: () => Promise<NodeHidBackendLoad>;
+}
+
+export interface LiveWorkerLoop {
+  /** A message from the host. */
+  handle(message: LiveHostMessage): void;
+}
+
+export async function startLiveWorkerLoop({ store, db, data, post, openHid }: LiveWorkerLoopOptions): Promise<LiveWorkerLoop> {
+  const storeKey = new Uint8Array(data.storeKey);
+  const source = data.devices ? 'devices' : 'simulator';
+  const log = (line: string) => post({ type: 'log', line });
+  // Gate scans go through the scanner decoders and the gate service; what a gate shows that is not a welcome is logged.
+  const scanners = new SimulatedGateScanners(store, { log, display: (n) => n.outcome !== 'admitted' && log(`walkout: gate ${n.gate} shows: ${n.message}`) });
+  const pipeline = createLivePipeline({
+    store,
+    db,
+    storeKey,
+    source,
+    speed: data.devices ? 1 : data.speed,
+    // The host's receipt service reads receipts from the database as soon as they are there.
+    onStored: (kinds) => kinds.has('receipt') && post({ type: 'receipts-stored' }),
+    onDecision: (decision) => scanners.gate.observe(decision),
+    log,
+  });
+  if (pipeline.recovery) post({ type: 'recovered', report: pipeline.recovery });
+  // After a resumed run's present, and after anything recorded (a simulation may run ahead of the clock).
+  const startMs = Math.max(Date.now(), pipeline.earliestInputMs);
+  // Plate inputs pass through the shelves' plate signal (calibration, health, plots) on the way in.
+  const shelves = createLiveShelves(store, db, post, source);
+  const wallStart = performance.now();
+  const feed = data.devices
+    ? await shelves.startDevices(() => startMs + (performance.now() - wallStart), openHid)
+    : new PacedFeed(shelves.simulated(scanners.inputs(simulatedInputs(store, { shoppers: data.shoppers, speed: data.speed, seed: data.seed, startMs }))), startMs, data.speed, wallStart);
+  let lastStockPost = -Infinity;
+  const runner = runLive({
+    feed,
+    pipeline,
+    onFrame: (frame) => {
+      const changes = pipeline.takeSessionChanges();
+      if (changes) post({ type: 'sessions', ...changes });
+      post({ type: 'frame', frame });
+      shelves.tick(frame.t, performance.now());
+      const now = performance.now();
+      if (now - lastStockPost >= STOCK_EVERY_MS) {
+        lastStockPost = now;
+        post({ type: 'stock', stock: pipeline.stock() });
+      }
+    },
+  });
+  post({ type: 'started', startMs });
+  return {
+    handle(message) {
+      if (message.type === 'stop') {
+        runner.stop();
+        // The devices are let go before the database: a last chunk they flush has nowhere to go but the queue.
+        void shelves.stop().finally(() => {
+          db.close();
+          post({ type: 'stopped' });
+        });
+      } else if (message.type === 'staff-action') {
+        try {
+          pipeline.staffAction(message.actor, message.action, message.fixture);
+          post({ type: 'staff-action-done', id: message.id, stock: pipeline.stock() });
+        } catch (error) {
+          post({ type: 'staff-action-failed', id: message.id, message: error instanceof Error ? error.message : String(error) });
+        }
+      } else shelves.handle(message);
+    },
+  };
+}
