@@ -4,7 +4,7 @@
 // downloaded file reads back in DuckDB with the host's own figures and pseudonymised shoppers. A range
 // with no data shows the empty state with a way back to the days that have some; a backwards range
 // is refused in words.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { expect, test } from '@playwright/test';
 import type { AnalyticsReport, SystemStatus } from '../native-bridge/contract';
@@ -75,6 +75,17 @@ test('an analyst sees the simulated store’s figures and exports sessions as Pa
   const [columns] = await readParquet(path, (t) => `SELECT * FROM ${t} LIMIT 1`);
   expect(Object.keys(columns!)).toEqual(expect.arrayContaining(['session_id', 'shopper', 'entered_at', 'state', 'units', 'value_minor']));
   expect(Object.keys(columns!)).not.toContain('account');
+
+  // The managers' PDF report of the same range.
+  const reporting = page.waitForEvent('download');
+  await page.getByTestId('export-report').click();
+  const pdf = await reporting;
+  expect(pdf.suggestedFilename()).toMatch(/_report_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.pdf$/);
+  const pdfPath = `test-results/downloads/${pdf.suggestedFilename()}`;
+  await pdf.saveAs(pdfPath);
+  const bytes = readFileSync(pdfPath);
+  expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  expect(bytes.toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(4);
 });
 
 test('a range without sessions shows the empty state and leads back to the days with data; a backwards range is refused', async ({ page }) => {

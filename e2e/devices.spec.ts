@@ -1,7 +1,8 @@
 // The Devices view end to end on the real host's simulated feed (global setup starts it with
 // --simulate): every shelf and plate with a live status, the selected shelf's weights plotted as
-// they stream, a tare that the host audits and applies at once, and a calibration the host refuses
-// with its reason (no reference weight lies on a simulated plate).
+// they stream; a tare of a loaded plate refused outside restock mode (the step would be charged to a
+// shopper), then done with restock mode switched on from this view, audited and applied at once;
+// and a calibration the host refuses with its reason (no reference weight lies on a simulated plate).
 import { expect, test, type Page } from '@playwright/test';
 
 const url = () => process.env.WALKOUT_E2E_URL!;
@@ -37,12 +38,31 @@ test('shelves and plates report live, the plot streams, and a plate is tared', a
   await expect(page.getByTestId('plate-row-G01-F2-01')).toBeVisible();
   await page.getByTestId('shelf-G01-F1').click();
 
+  // Tare of a loaded plate outside restock mode: the form says it will be refused, and the host does
+  // refuse it (a shopper at the shelf may make it "moving" instead; either way nothing changes).
+  const restockSwitch = page.getByRole('switch', { name: 'Restock mode at Crisps & chips' });
+  await expect(restockSwitch).not.toBeChecked();
+  await expect(page.getByTestId('devices-restock-mode')).toContainText('would be charged to a shopper, so they are refused');
+  await row.getByRole('button', { name: 'Tare plate G01-F1-03' }).click();
+  await expect(row.getByTestId('plate-step-advice')).toContainText(/not empty: the step would be charged to a shopper as a shelf event, so it is refused/);
+  await page.screenshot({ path: 'test-results/screenshots/devices-tare-refused-advice.png' });
+  await row.getByRole('button', { name: 'Tare now' }).click();
+  await expect(page.getByTestId('devices-change-error')).toContainText(/plate G01-F1-03: tare: (the plate reads .* not empty\. .*switch restock mode on at Crisps & chips|the plate is moving)/);
+  await row.getByRole('button', { name: 'Cancel' }).click();
+  await expect(row.getByTestId('plate-calibration')).toHaveText('simulated load cell (1 g per unit)');
+
+  // Restock mode on at the shelf's gondola, from here: the step is staff work now.
+  await restockSwitch.click();
+  await expect(restockSwitch).toBeChecked();
+  await expect(page.getByTestId('devices-notice')).toHaveText(/^Restock mode on at Crisps & chips: .*charged to nobody\.$/);
+
   // Tare: asked first, then audited by the host. A shopper may be at the shelf (the plate moving),
   // which the host refuses with its reason; try again until the plate is still.
   await expect
     .poll(
       async () => {
         await row.getByRole('button', { name: 'Tare plate G01-F1-03' }).click();
+        await expect(row.getByTestId('plate-step-advice')).toHaveText('Restock mode is on at Crisps & chips: the step to zero is staff work, charged to nobody.');
         await page.getByLabel('Reason for the tare of plate G01-F1-03').fill('e2e: zero the plate');
         await row.getByRole('button', { name: 'Tare now' }).click();
         await expect(page.getByTestId('devices-notice').or(page.getByTestId('devices-change-error'))).toBeVisible();
@@ -53,7 +73,7 @@ test('shelves and plates report live, the plot streams, and a plate is tared', a
       { timeout: 40_000, intervals: [2000] },
     )
     .toBe('tared');
-  await expect(page.getByTestId('devices-notice')).toHaveText('Plate G01-F1-03 tared: what it holds now reads as zero.');
+  await expect(page.getByTestId('devices-notice')).toHaveText('Plate G01-F1-03 tared: it reads zero, and the step was staff work at Crisps & chips (restock mode), charged to nobody.');
   await expect(row.getByTestId('plate-calibration')).toHaveText(/^1\.000 g\/unit, by \S+$/);
   // What the plate holds now reads as (about) zero, from the live feed.
   const grams = async () => {
@@ -74,6 +94,11 @@ test('shelves and plates report live, the plot streams, and a plate is tared', a
   await page.screenshot({ path: 'test-results/screenshots/devices.png' });
   await row.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screenshots/devices-plate-row.png' });
+
+  // Staff are done: restock mode off again, and the store's other tests see it as they left it.
+  await restockSwitch.click();
+  await expect(restockSwitch).not.toBeChecked();
+  await expect(page.getByTestId('devices-notice')).toHaveText('Restock mode off at Crisps & chips.');
 });
 
 test('a devices call that fails shows the error state, and Retry recovers', async ({ page }) => {

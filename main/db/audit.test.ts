@@ -69,6 +69,15 @@ describe('audit', () => {
     store.close();
   });
 
+  it('lists a subject together with entries filed under another subject that concern it too', () => {
+    const { store } = withEntries(7);
+    expect(store.audit.list({ limit: 10, subject: 'receipt:1', alsoIds: [2, 4, 99] }).map((e) => e.id)).toEqual([7, 4, 2, 1]);
+    expect(store.audit.list({ limit: 2, offset: 1, subject: 'receipt:1', alsoIds: [2] }).map((e) => e.id)).toEqual([4, 2]);
+    expect(() => store.audit.list({ limit: 10, alsoIds: [2] })).toThrow(/give the subject/);
+    expect(() => store.audit.list({ limit: 10, subject: 'receipt:1', alsoIds: [1.5] })).toThrow(RangeError);
+    store.close();
+  });
+
   it('verifies an intact chain, and an empty one', () => {
     const { store } = withEntries(5);
     expect(store.audit.verify()).toEqual({ ok: true, entries: 5 });

@@ -174,6 +174,22 @@ const rowsByVersion: Record<number, { write(db: Database.Database): void; check(
       expect(store.restockAcknowledgements.forPlates(['P11'])).toEqual([expect.objectContaining({ plate: 'P11', sku: 'SKU11', units: 2, acknowledgedBy: 'staff-11' })]);
     },
   },
+  12: {
+    // A camera given a video file and calibrated by version-12 staff (audit entries from the version-3 fixture).
+    write(db) {
+      db.prepare(`INSERT INTO camera_sources (camera, kind, url, updated_ms, updated_by, audit_id) VALUES ('cam-12', 'file', '/v/c12.mp4', 120000, 'staff-12', 1)`).run();
+      db.prepare(
+        `INSERT INTO camera_calibrations (camera, homography_json, pairs_json, rms_m, max_m, updated_ms, updated_by, audit_id)
+         VALUES ('cam-12', '[1,0,0,0,1,0,0,0,1]', '[{"image":[1,2],"floor":[3,4]}]', 0.02, 0.04, 121000, 'staff-12', 2)`,
+      ).run();
+    },
+    check(store) {
+      expect(store.cameraSettings.sources()).toContainEqual(expect.objectContaining({ camera: 'cam-12', kind: 'file', url: '/v/c12.mp4', updatedBy: 'staff-12' }));
+      expect(store.cameraSettings.calibrations()).toContainEqual(
+        expect.objectContaining({ camera: 'cam-12', homography: [1, 0, 0, 0, 1, 0, 0, 0, 1], pairs: [{ image: [1, 2], floor: [3, 4] }], rmsM: 0.02 }),
+      );
+    },
+  },
 };
 
 const v3AuditEntries = [
@@ -252,8 +268,8 @@ function checkLatestFeatures(store: StoreDatabase): number {
     at: 96_000,
     before: null,
   });
-  expect(store.cameraSettings.sources()).toEqual([expect.objectContaining({ camera: 'cam-1', kind: 'file', url: '/v/cam1.mp4' })]);
-  expect(store.cameraSettings.calibrations()).toEqual([cameraCalibration]);
+  expect(store.cameraSettings.sources()).toContainEqual(expect.objectContaining({ camera: 'cam-1', kind: 'file', url: '/v/cam1.mp4' }));
+  expect(store.cameraSettings.calibrations()).toContainEqual(cameraCalibration);
 
   return entriesBefore + 6;
 }

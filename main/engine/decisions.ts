@@ -184,23 +184,33 @@ export interface TailgatingAlertDecision {
   evidence: 'track-crossing' | 'passage-count';
 }
 
+/** What a track showed during a shelf event (attribution.ts explains each figure). */
+export interface AttributionEvidence {
+  /** Median distance of the body to the nearest of the event's plate fronts, metres. */
+  bodyM: number;
+  /** Whether a camera saw either hand during the event; its better hand's fit (−q/2, 0 = right there) and precision (log, 0 = exact). */
+  handSeen: boolean;
+  handFit: number;
+  handPrecision: number;
+  /** The same hand's fit over the seconds before the event, when seen then. */
+  handBeforeSeen: boolean;
+  handBefore: number;
+}
+
 export interface AttributionCandidate {
   sessionId: string;
   /** The session's member track that explains the event best. */
   trackId: number;
   /** Median distance from that track to the nearest of the event's plate fronts over the event. */
   distanceM: number;
-  /**
-   * How near that track's hand came to the plates during the event (a low quantile of the 3-D
-   * distance from its hands to where a hand goes to take from them), with the estimate's expected
-   * error; absent when no camera saw its hands then.
-   */
+  /** How far that track's better hand was from where a wrist goes to take from the plates, and the estimate's expected error; absent when no camera saw its hands. */
   handDistanceM?: number;
   handErrorM?: number;
-  /** For a put-back: how well the session's cart explains it (1: it holds the units; less: it holds fewer or none). */
+  /** For a put-back: how well the session's cart explains it (1: a held unit fits the weight; less: nothing held does). */
   cartFit?: number;
-  /** The candidate's unnormalised weight: body term × hand term (× cart fit). */
-  weight: number;
+  evidence: AttributionEvidence;
+  /** The candidate's score (log-weight) in the posterior. */
+  score: number;
   probability: number;
 }
 
@@ -216,7 +226,7 @@ export interface AttributionDecision {
   /** Sessions best first. */
   candidates: AttributionCandidate[];
   /** The "nobody or staff" alternative, with the unbound (staff, unknown) track nearest the plates if any. */
-  nobody: { probability: number; trackId?: number; distanceM?: number; handDistanceM?: number; weight?: number };
+  nobody: { probability: number; trackId?: number; distanceM?: number; score?: number };
   /** Reasons this event gave to flag the sessions involved. */
   flags: FlagReason[];
   /** The session had already been charged when the event arrived: its receipt is not changed. */

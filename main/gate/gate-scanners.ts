@@ -33,12 +33,13 @@ export function connectGateScanners(o: { backend: HidBackend; store: StoreModel;
   const wanted: Wanted[] = o.store.layout.gates.flatMap((g) =>
     g.kind === 'entry' && g.scanner && g.scanner.kind !== 'simulated' ? [{ gate: g.id, kind: g.scanner.kind, serial: g.scanner.serial }] : [],
   );
-  const problems = new Map<string, string>();
+  /** Per gate, what was last said about its scanner: 'connected' or the trouble. */
+  const said = new Map<string, string>();
   const report = (w: Wanted, problem: string | undefined) => {
-    if (problems.get(w.gate) === problem) return;
-    if (problem === undefined) problems.delete(w.gate);
-    else problems.set(w.gate, problem);
-    o.log(`walkout: gate ${w.gate} scanner ${w.serial} (${w.kind}) ${problem ?? 'connected'}`);
+    const state = problem ?? 'connected';
+    if (said.get(w.gate) === state) return;
+    said.set(w.gate, state);
+    o.log(`walkout: gate ${w.gate} scanner ${w.serial} (${w.kind}) ${state}`);
   };
   let stopped = false;
   let looking: Promise<void> | undefined;
@@ -67,12 +68,17 @@ export function connectGateScanners(o: { backend: HidBackend; store: StoreModel;
     }
   }
 
+  // Looks run one after another: a device plugged in while a look is under way gets a look of its own.
   const look = (): Promise<void> => {
     if (stopped) return Promise.resolve();
-    looking ??= lookOnce()
-      .catch((error: unknown) => o.log(`walkout: looking for gate scanners failed: ${error instanceof Error ? error.message : String(error)}`))
-      .finally(() => (looking = undefined));
-    return looking;
+    const next = (looking ?? Promise.resolve())
+      .then(lookOnce)
+      .catch((error: unknown) => o.log(`walkout: looking for gate scanners failed: ${error instanceof Error ? error.message : String(error)}`));
+    looking = next;
+    void next.finally(() => {
+      if (looking === next) looking = undefined;
+    });
+    return next;
   };
   const unwatch = o.backend.watch(() => void look());
   const timer = setInterval(() => void look(), o.retryMs ?? 5000);

@@ -5,8 +5,11 @@
 // the same messages.
 import type { StoreDatabase } from '../db';
 import type { StoreModel } from '../store/schema';
-import type { NodeHidBackendLoad } from '../../native-bridge/hid/node-hid-backend';
+import { openNodeHidBackend, type NodeHidBackendLoad } from '../../native-bridge/hid/node-hid-backend';
 import { createLiveShelves } from '../devices/shelves/live-shelves';
+import { connectGateScanners, type GateScanners } from '../gate/gate-scanners';
+import type { GateNotice } from '../gate/gate-notices';
+import { createGateService, type GateService } from '../gate/gate-service';
 import { SimulatedGateScanners } from '../gate/simulated-scanners';
 import { createLivePipeline } from './live-pipeline';
 import { runLive } from './live-runner';
@@ -36,7 +39,9 @@ export async function startLiveWorkerLoop({ store, db, data, post, openHid }: Li
   const source = data.devices ? 'devices' : 'simulator';
   const log = (line: string) => post({ type: 'log', line });
   // Gate scans go through the scanner decoders and the gate service; what a gate shows that is not a welcome is logged.
-  const scanners = new SimulatedGateScanners(store, { log, display: (n) => n.outcome !== 'admitted' && log(`walkout: gate ${n.gate} shows: ${n.message}`) });
+  const display = (n: GateNotice) => n.outcome !== 'admitted' && log(`walkout: gate ${n.gate} shows: ${n.message}`);
+  const scanners = data.devices ? undefined : new SimulatedGateScanners(store, { log, display });
+  let gate: GateService | undefined = scanners?.gate;
   const pipeline = createLivePipeline({
     store,
     db,
@@ -45,7 +50,7 @@ export async function startLiveWorkerLoop({ store, db, data, post, openHid }: Li
     speed: data.devices ? 1 : data.speed,
     // The host's receipt service reads receipts from the database as soon as they are there.
     onStored: (kinds) => kinds.has('receipt') && post({ type: 'receipts-stored' }),
-    onDecision: (decision) => scanners.gate.observe(decision),
+    onDecision: (decision) => gate?.observe(decision),
     log,
   });
   if (pipeline.recovery) post({ type: 'recovered', report: pipeline.recovery });
@@ -54,9 +59,19 @@ export async function startLiveWorkerLoop({ store, db, data, post, openHid }: Li
   // Plate inputs pass through the shelves' plate signal (calibration, health, plots) on the way in.
   const shelves = createLiveShelves(store, db, post, source);
   const wallStart = performance.now();
-  const feed = data.devices
-    ? await shelves.startDevices(() => startMs + (performance.now() - wallStart), openHid)
-    : new PacedFeed(shelves.simulated(scanners.inputs(simulatedInputs(store, { shoppers: data.shoppers, speed: data.speed, seed: data.seed, startMs }))), startMs, data.speed, wallStart);
+  const storeNow = () => startMs + (performance.now() - wallStart);
+  let feed: Pick<PacedFeed, 'pump'>;
+  let gateScanners: GateScanners | undefined;
+  if (scanners) {
+    feed = new PacedFeed(shelves.simulated(scanners.inputs(simulatedInputs(store, { shoppers: data.shoppers, speed: data.speed, seed: data.seed, startMs }))), startMs, data.speed, wallStart);
+  } else {
+    // One HID stack for the shelves and the gate scanners.
+    let hid: NodeHidBackendLoad | undefined;
+    const queue = await shelves.startDevices(storeNow, async () => (hid = await (openHid ?? (() => openNodeHidBackend()))()));
+    gate = createGateService({ store, submit: (scan) => queue.push(scan), display, log, now: storeNow });
+    if (hid?.backend) gateScanners = connectGateScanners({ backend: hid.backend, store, gate, now: storeNow, log });
+    feed = queue;
+  }
   let lastStockPost = -Infinity;
   const runner = runLive({
     feed,
@@ -77,6 +92,7 @@ export async function startLiveWorkerLoop({ store, db, data, post, openHid }: Li
   return {
     handle(message) {
       if (message.type === 'stop') {
+        gateScanners?.stop();
         runner.stop();
         // The devices are let go before the database: a last chunk they flush has nowhere to go but the queue.
         void shelves.stop().finally(() => {

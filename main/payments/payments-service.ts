@@ -38,7 +38,7 @@ export interface PaymentsService extends ReceiptActions {
   nudge(): void;
   stop(): Promise<void>;
   receipt(id: string): ReceiptRecord | undefined;
-  find(query: { sessionId?: string; tokenNonce?: string; status?: ReceiptStatus; limit: number; offset?: number }): ReceiptRecord[];
+  find(query: { runId?: number; sessionId?: string; tokenNonce?: string; status?: ReceiptStatus; limit: number; offset?: number }): ReceiptRecord[];
   status(): PaymentsStatus;
 }
 

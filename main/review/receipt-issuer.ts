@@ -1,5 +1,5 @@
-// What review needs from payments: issue a receipt a person approved, and refund after charge. A
-// narrow port so review does not depend on how payment is done (a signed webhook, a file export);
+// What review needs from payments: issue a receipt a person approved, close one a person waived
+// (nobody is charged), and refund after charge. A narrow port so review does not depend on how payment is done (a signed webhook, a file export);
 // the composition root plugs in the payment adapter. Both calls carry an idempotency key: a retry
 // after a crash or a timeout must not charge or refund twice.
 import type { PricedLine } from '../../native-bridge/contract/dto-review';
@@ -19,6 +19,19 @@ export interface ReviewedReceipt {
   totalMinor: number;
   approvedBy: string;
   approvedAtMs: number;
+}
+
+/** A held receipt a reviewer closed without charge. */
+export interface WaivedReceipt {
+  sessionId: string;
+  runId?: number;
+  tokenNonce?: string;
+  account?: string;
+  /** The reason code and the reviewer's note. */
+  reason: string;
+  note: string;
+  waivedBy: string;
+  waivedAtMs: number;
 }
 
 export interface RefundOrder {
@@ -43,8 +56,11 @@ export interface PaymentReceipt {
 
 export interface ReceiptIssuer {
   issueReviewed(receipt: ReviewedReceipt, idempotencyKey: string): Promise<PaymentReceipt>;
+  /** Closes the held receipt uncharged; asking again for one already closed answers as before. */
+  waive(receipt: WaivedReceipt, idempotencyKey: string): Promise<PaymentReceipt>;
   refund(order: RefundOrder, idempotencyKey: string): Promise<PaymentReceipt>;
 }
 
 export const approvalKey = (sessionId: string): string => `review:${sessionId}:approve`;
+export const waiveKey = (sessionId: string): string => `review:${sessionId}:waive`;
 export const refundKey = (sessionId: string, refundId: number): string => `review:${sessionId}:refund:${refundId}`;

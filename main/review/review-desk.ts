@@ -1,9 +1,9 @@
-// The review desk: the queue of held sessions, corrections with undo, approval and refunds. Each
-// change is checked and written under one write lock (the repository's `atomically`), with its
+// The review desk: the queue of held sessions, corrections with undo, approval, closing without
+// charge (waiver) and refunds. Each change is checked and written under one write lock (the repository's `atomically`), with its
 // audit entry in the same transaction; payment is asked for only after the decision is committed,
 // with an idempotency key, so a crash or a retry never charges or refunds twice.
 import { ApiError } from '../../native-bridge/contract/errors';
-import type { AuditChainCheck, ReviewQueue, ReviewSession } from '../../native-bridge/contract/dto-review';
+import type { AuditChainCheck, ReviewQueue, ReviewSession, WaiveReason } from '../../native-bridge/contract/dto-review';
 import {
   CorrectionRefusedError,
   NOBODY,
@@ -21,7 +21,7 @@ import type { JsonValue, StoreDatabase, StoredPayment } from '../db';
 import type { StoreModel } from '../store/schema';
 import { engineOwner, eventEffect } from './engine-cart';
 import { createPricing, type Pricing } from './pricing';
-import { approvalKey, refundKey, type PricedLine, type ReceiptIssuer } from './receipt-issuer';
+import { approvalKey, refundKey, waiveKey, type PricedLine, type ReceiptIssuer } from './receipt-issuer';
 import { activeCorrectionsOf, actionOf, currentOwner, loadReviewState, type ReviewState } from './review-state';
 import {
   decisionSpan,
@@ -51,6 +51,14 @@ export interface CorrectionRequest {
   note: string;
 }
 
+export interface WaiveRequest {
+  sessionId: string;
+  reason: WaiveReason;
+  note: string;
+  /** Required for a session with an account: the reviewer means to let a shopper who could pay go uncharged. */
+  waiveAccountCharge?: boolean;
+}
+
 export interface RefundRequest {
   sessionId: string;
   items: CartItem[];
@@ -64,6 +72,7 @@ export interface ReviewDesk {
   correct(request: CorrectionRequest, actor: string): ReviewSession;
   undo(sessionId: string, actor: string): ReviewSession;
   approve(request: { sessionId: string; note: string }, actor: string): Promise<ReviewSession>;
+  waive(request: WaiveRequest, actor: string): Promise<ReviewSession>;
   refund(request: RefundRequest, actor: string): Promise<ReviewSession>;
   /** Payments decided but never confirmed (the host stopped in between): asked for again, same keys. */
   resumePayments(): Promise<number>;
@@ -88,7 +97,8 @@ export function createReviewDesk(deps: ReviewDeskDeps): ReviewDesk {
     if (!s) return `no session ${sessionId}`;
     if (!s.receipt) return `${sessionId} is still in the store: its cart is corrected once its receipt is held`;
     if (s.receipt.status === 'charged') return `${sessionId} was charged without review: take things back with a refund`;
-    if (db.review.outcome(sessionId)) return `${sessionId} is already approved`;
+    const outcome = db.review.outcome(sessionId);
+    if (outcome) return outcome.kind === 'approved' ? `${sessionId} is already approved` : `${sessionId} was already closed without charge`;
     return null;
   }
 
@@ -126,7 +136,7 @@ export function createReviewDesk(deps: ReviewDeskDeps): ReviewDesk {
       events,
       outcome: db.review.outcome(sessionId),
       refunds: db.review.refunds(sessionId),
-      audit: db.audit.list({ limit: 500, subject: subjectOf(sessionId) }).reverse(),
+      audit: db.audit.list({ limit: 500, subject: subjectOf(sessionId), alsoIds: correctionAuditIds(state, sessionId) }).reverse(),
       editable: lockedBecause(sessionId, s) === null,
       undoBlockedBy: undoBlockedBy(state, sessionId),
       pricing,
@@ -171,26 +181,30 @@ export function createReviewDesk(deps: ReviewDeskDeps): ReviewDesk {
     return { state: 'failed', error: error instanceof Error ? error.message : String(error) };
   }
 
-  async function issueApproval(sessionId: string): Promise<void> {
+  /** Who the payment side is asked about: the session as the engine named it, in its run, with its token and account. */
+  function payer(s: SessionDecisions) {
+    return {
+      sessionId: s.sessionId,
+      ...(s.runId !== undefined ? { runId: s.runId } : {}),
+      ...(s.receipt?.tokenNonce !== undefined ? { tokenNonce: s.receipt.tokenNonce } : {}),
+      ...(s.admitted ? { account: s.admitted.account } : {}),
+    };
+  }
+
+  /** Tells the payment side what the reviewer decided: charge the approved receipt, or close the waived one uncharged. */
+  async function settleOutcome(sessionId: string): Promise<void> {
     const outcome = db.review.outcome(sessionId);
     if (!outcome || outcome.payment.state === 'issued') return;
     const s = sessionOrThrow(sessionId);
     const receipt = outcome.receipt as unknown as { lines: PricedLine[]; totalMinor: number };
     try {
-      const { reference } = await issuer.issueReviewed(
-        {
-          sessionId: s.sessionId,
-          ...(s.runId !== undefined ? { runId: s.runId } : {}),
-          ...(s.receipt?.tokenNonce !== undefined ? { tokenNonce: s.receipt.tokenNonce } : {}),
-          ...(s.admitted ? { account: s.admitted.account } : {}),
-          currency,
-          lines: receipt.lines,
-          totalMinor: receipt.totalMinor,
-          approvedBy: outcome.actor,
-          approvedAtMs: outcome.approvedMs,
-        },
-        approvalKey(sessionId),
-      );
+      const { reference } =
+        outcome.kind === 'approved'
+          ? await issuer.issueReviewed(
+              { ...payer(s), currency, lines: receipt.lines, totalMinor: receipt.totalMinor, approvedBy: outcome.actor, approvedAtMs: outcome.approvedMs },
+              approvalKey(sessionId),
+            )
+          : await issuer.waive({ ...payer(s), reason: outcome.reason ?? '', note: outcome.note, waivedBy: outcome.actor, waivedAtMs: outcome.approvedMs }, waiveKey(sessionId));
       db.review.setOutcomePayment(sessionId, { state: 'issued', reference });
     } catch (error) {
       db.review.setOutcomePayment(sessionId, paymentFailure(error));
@@ -205,11 +219,8 @@ export function createReviewDesk(deps: ReviewDeskDeps): ReviewDesk {
     try {
       const { reference } = await issuer.refund(
         {
-          sessionId: s.sessionId,
-          ...(s.runId !== undefined ? { runId: s.runId } : {}),
+          ...payer(s),
           refundId,
-          ...(s.receipt?.tokenNonce !== undefined ? { tokenNonce: s.receipt.tokenNonce } : {}),
-          ...(s.admitted ? { account: s.admitted.account } : {}),
           currency,
           lines,
           totalMinor: refund.amountMinor,
@@ -320,8 +331,11 @@ export function createReviewDesk(deps: ReviewDeskDeps): ReviewDesk {
         const s = sessionOrThrow(sessionId);
         const existing = db.review.outcome(sessionId);
         // Approved but the payment never went through: asking again retries it, nothing else.
-        if (existing && existing.payment.state !== 'issued') return;
+        if (existing?.kind === 'approved' && existing.payment.state !== 'issued') return;
         requireEditable(sessionId, s);
+        if (!s.admitted) {
+          throw new ApiError('conflict', `${sessionId} came in without a scan: there is no account to charge, so close it without charge instead`);
+        }
         const cart = loadReviewState(db, [sessionId]).carts[sessionId]!;
         let priced: { lines: PricedLine[]; totalMinor: number };
         try {
@@ -346,7 +360,51 @@ export function createReviewDesk(deps: ReviewDeskDeps): ReviewDesk {
           },
         });
       });
-      await issueApproval(sessionId);
+      await settleOutcome(sessionId);
+      return view(sessionId);
+    },
+
+    // Who may waive: anyone who may review ('review' permission: reviewers and managers). A waiver
+    // of a tailgater's session is routine (nobody can be charged). Waiving a shopper who has an
+    // account is a real decision (goodwill, a disputed visit), yet a reviewer can already correct
+    // the cart down to nothing and approve it, so keeping waivers for managers would protect
+    // nothing; instead the call must say so explicitly (waiveAccountCharge), carry a reason code
+    // and a note, and the audit entry names who let whom go uncharged and why.
+    async waive(request, actor) {
+      const { sessionId } = request;
+      db.review.atomically(() => {
+        const s = sessionOrThrow(sessionId);
+        const existing = db.review.outcome(sessionId);
+        // Waived but the payment side never closed the receipt: asking again retries that, nothing else.
+        if (existing?.kind === 'waived' && existing.payment.state !== 'issued') return;
+        requireEditable(sessionId, s);
+        if (s.admitted && request.reason === 'no-account') {
+          throw new ApiError('invalid_input', `${sessionId} has an account (${s.admitted.account}): "no account" is not why it goes uncharged`);
+        }
+        if (s.admitted && request.waiveAccountCharge !== true) {
+          throw new ApiError('conflict', `${sessionId} has an account (${s.admitted.account}) that can be charged: waive it only on purpose (waiveAccountCharge)`);
+        }
+        const cart = loadReviewState(db, [sessionId]).carts[sessionId]!;
+        const waived = pricing.describe(cart.lines);
+        db.review.waive({
+          sessionId,
+          waivedMs: now(),
+          actor,
+          reason: request.reason,
+          note: request.note,
+          receipt: waived as unknown as JsonValue,
+          audit: {
+            actor,
+            action: 'review.waive',
+            subject: subjectOf(sessionId),
+            reason: auditReason(request.reason, request.note),
+            before: { engineReceipt: { lines: s.receipt!.lines, flags: s.receipt!.flags }, cart } as unknown as JsonValue,
+            after: { charged: 0, notCharged: { currency, ...waived }, ...(s.admitted ? { account: s.admitted.account } : {}) } as unknown as JsonValue,
+            at: now(),
+          },
+        });
+      });
+      await settleOutcome(sessionId);
       return view(sessionId);
     },
 
@@ -391,16 +449,25 @@ export function createReviewDesk(deps: ReviewDeskDeps): ReviewDesk {
 
     async resumePayments() {
       const unsettled = db.review.unsettledPayments();
-      for (const sessionId of unsettled.approvals) await issueApproval(sessionId);
+      for (const sessionId of unsettled.outcomes) await settleOutcome(sessionId);
       for (const { sessionId, refundId } of unsettled.refunds) await issueRefund(sessionId, refundId);
-      return unsettled.approvals.length + unsettled.refunds.length;
+      return unsettled.outcomes.length + unsettled.refunds.length;
     },
 
     verifyAudit: () => db.audit.verify(),
   };
 }
 
-function auditReason(reason: CorrectionReason, note: string): string {
+/**
+ * The audit entries of every correction (and its undo) that changed this session's cart. An event
+ * moved between two carts is filed under the session it was reviewed from; the other session's
+ * trail must show it too.
+ */
+function correctionAuditIds(state: ReviewState, sessionId: string): number[] {
+  return state.corrections.filter((c) => c.sessions.includes(sessionId)).flatMap((c) => (c.undone ? [c.auditId, c.undone.auditId] : [c.auditId]));
+}
+
+function auditReason(reason: CorrectionReason | WaiveReason, note: string): string {
   return note ? `${reason}: ${note}` : reason;
 }
 

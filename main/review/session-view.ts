@@ -1,7 +1,7 @@
 // Assembles what the review page shows of one session from the engine's decisions, the review
-// state and the stored outcome, refunds and audit entries. Pure: everything arrives as arguments.
-import type { EventEvidence, ReviewEvent, ReviewFlag, ReviewSession, ReviewStatus } from '../../native-bridge/contract/dto-review';
-import type { SessionFlagDecision } from '../engine/decisions';
+// state and the stored outcome (approval or waiver), refunds and audit entries. Pure: everything
+// arrives as arguments.
+import type { EventEvidence, ReviewEvent, ReviewSession, ReviewStatus, WaiveReason } from '../../native-bridge/contract/dto-review';
 import type { CartItem, CorrectionReason } from '../../native-bridge/contract/review-actions';
 import type { AuditEntry, StoredOutcome, StoredPayment, StoredRefund } from '../db';
 import type { Product } from '../store/schema';
@@ -10,6 +10,7 @@ import type { PricedLine } from './receipt-issuer';
 import { actionOf, type ReviewState } from './review-state';
 import { keyInRun, openedAt, type EventWithAttribution, type SessionDecisions } from './session-decisions';
 import { engineCart } from './engine-cart';
+import { flagsWithKeys } from './flag-details';
 
 export interface ResolvedEvent {
   entry: EventWithAttribution;
@@ -34,13 +35,12 @@ export interface SessionViewInput {
 }
 
 export function statusOf(s: SessionDecisions, outcome: StoredOutcome | undefined): ReviewStatus {
-  if (outcome) return 'approved';
-  return s.receipt?.status ?? 'open';
+  return outcome?.kind ?? s.receipt?.status ?? 'open';
 }
 
-/** What the shopper was charged, line by line; undefined while nothing has been charged. */
+/** What the shopper was charged, line by line; undefined while nothing has been charged (a waived session never is). */
 export function chargedLines(s: SessionDecisions, outcome: StoredOutcome | undefined, pricing: Pricing): PricedLine[] | undefined {
-  if (outcome) return outcome.payment.state === 'issued' ? (outcome.receipt as unknown as { lines: PricedLine[] }).lines : undefined;
+  if (outcome) return outcome.kind === 'approved' && outcome.payment.state === 'issued' ? receiptOf(outcome).lines : undefined;
   if (s.receipt?.status !== 'charged') return undefined;
   return pricing.describe(s.receipt.lines).lines;
 }
@@ -59,14 +59,15 @@ function payment(p: StoredPayment): ReviewSession['refunds'][number]['payment'] 
   return { state: p.state, ...(p.reference !== undefined ? { reference: p.reference } : {}), ...(p.error !== undefined ? { error: p.error } : {}) };
 }
 
-export function flagView(f: SessionFlagDecision): ReviewFlag {
-  return {
-    reason: f.reason,
-    t: f.t,
-    detail: f.detail,
-    ...(f.eventId !== undefined ? { eventId: f.eventId } : {}),
-    ...(f.trackId !== undefined ? { trackId: f.trackId } : {}),
-  };
+/** The priced lines an outcome stored: charged for an approval, not charged for a waiver. */
+function receiptOf(outcome: StoredOutcome): { lines: PricedLine[]; totalMinor: number } {
+  return outcome.receipt as unknown as { lines: PricedLine[]; totalMinor: number };
+}
+
+function outcomeView(outcome: StoredOutcome | undefined): Pick<ReviewSession, 'approval' | 'waiver'> {
+  if (!outcome) return {};
+  const decided = { at: outcome.approvedMs, actor: outcome.actor, note: outcome.note, ...receiptOf(outcome), payment: payment(outcome.payment) };
+  return outcome.kind === 'approved' ? { approval: decided } : { waiver: { ...decided, reason: outcome.reason as WaiveReason } };
 }
 
 /** A shelf event with what the engine decided it on; session ids as keys of the event's run. */
@@ -124,7 +125,7 @@ export function buildReviewSession(input: SessionViewInput): ReviewSession {
     status: statusOf(s, outcome),
     editable: input.editable,
     currency: input.currency,
-    flags: s.flags.map(flagView),
+    flags: flagsWithKeys(s, input.events.map((e) => e.entry)),
     engineCart: engine,
     cart,
     lines: current.lines,
@@ -143,17 +144,7 @@ export function buildReviewSession(input: SessionViewInput): ReviewSession {
         ...(c.undone ? { undone: { at: c.undone.ms, by: c.undone.by } } : {}),
       })),
     undoBlockedBy: input.undoBlockedBy,
-    ...(outcome
-      ? {
-          approval: {
-            at: outcome.approvedMs,
-            actor: outcome.actor,
-            note: outcome.note,
-            ...(outcome.receipt as unknown as { lines: PricedLine[]; totalMinor: number }),
-            payment: payment(outcome.payment),
-          },
-        }
-      : {}),
+    ...outcomeView(outcome),
     refunds: input.refunds.map((r) => ({
       id: r.id,
       at: r.createdMs,

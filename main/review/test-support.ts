@@ -6,7 +6,7 @@ import { openStoreDatabase, type StoreDatabase } from '../db';
 import { createFactsSink } from '../facts/facts-sink';
 import { tempDbPath } from '../db/test-support';
 import { testStore } from '../engine/fusion/test-support';
-import type { PaymentReceipt, RefundOrder, ReceiptIssuer, ReviewedReceipt } from './receipt-issuer';
+import type { PaymentReceipt, RefundOrder, ReceiptIssuer, ReviewedReceipt, WaivedReceipt } from './receipt-issuer';
 
 export { testStore };
 
@@ -130,12 +130,19 @@ export function storyDatabase(liveRuns = 0): StoreDatabase {
 export class RecordingIssuer implements ReceiptIssuer {
   readonly issued: { receipt: ReviewedReceipt; key: string }[] = [];
   readonly refunds: { order: RefundOrder; key: string }[] = [];
+  readonly waived: { receipt: WaivedReceipt; key: string }[] = [];
   failWith: string | undefined;
 
   async issueReviewed(receipt: ReviewedReceipt, key: string): Promise<PaymentReceipt> {
     if (this.failWith) throw new Error(this.failWith);
     this.issued.push({ receipt, key });
     return { reference: `pay-${this.issued.length}` };
+  }
+
+  async waive(receipt: WaivedReceipt, key: string): Promise<PaymentReceipt> {
+    if (this.failWith) throw new Error(this.failWith);
+    this.waived.push({ receipt, key });
+    return { reference: `waived-${this.waived.length}` };
   }
 
   async refund(order: RefundOrder, key: string): Promise<PaymentReceipt> {

@@ -104,6 +104,25 @@ describe('cameras service', () => {
     expect(await apiError(() => cameras.still('cam-99'))).toMatchObject({ code: 'not_found' });
   });
 
+  it('without model weights: frames still flow and stills show, the detector says what is missing', async (ctx) => {
+    const clip = storeClip('cam1');
+    if (!clip) ctx.skip(missingClipMessage('cam1'));
+    const empty = mkdtempSync(join(tmpdir(), 'walkout-no-models-'));
+    const otherDb = openStoreDatabase(tempDbPath(), { storeId: store.layout.id });
+    const bare = createCamerasService({ store, db: otherDb, detector: { modelsDir: empty, searchDefaults: false }, log: (line) => log.push(line) });
+    try {
+      bare.setSource('cam-01', { kind: 'file', url: clip! }, 'no weights on this computer', 'mgr');
+      const overview = await until(() => bare.overview(), (o) => o.detector.state === 'model-missing');
+      expect(overview.detector.message).toContain('walkout models fetch yolox_nano');
+      const still = await until(() => bare.still('cam-01'), (s) => s !== null);
+      expect(still!.detections).toEqual([]);
+      expect(bare.overview().cameras[0]!.status.state).toBe('running');
+    } finally {
+      await bare.dispose();
+      otherDb.close();
+    }
+  });
+
   it('fits, saves and clears a floor calibration, auditing each change', () => {
     const camera = store.cameras.find((c) => c.id === 'cam-26')!;
     const floor: Point[] = [[13.5, 9.5], [15.5, 9.5], [15.8, 11], [13.2, 11.2], [14.5, 10.2]];

@@ -2,11 +2,12 @@
 // shelf events, cart changes, flags, receipt), its members' track lifecycle and floor paths, and the
 // plates' positions on the plan. Pure: the service reads, this shapes.
 import type { ReplayCartStep, ReplayEvent, ReplayMoment, ReplayTrack, SessionReplay, SessionSummary } from '../../native-bridge/contract/dto-replay';
-import type { ReviewStatus } from '../../native-bridge/contract/dto-review';
+import type { ReviewFlag, ReviewStatus } from '../../native-bridge/contract/dto-review';
 import { cartOf, type CartItem } from '../../native-bridge/contract/review-actions';
 import type { TrackLifecycleDecision } from '../engine/decisions';
 import type { Pricing } from '../review/pricing';
-import { eventEvidence, flagView } from '../review/session-view';
+import { flagsWithKeys } from '../review/flag-details';
+import { eventEvidence } from '../review/session-view';
 import { openedAt, type EventWithAttribution, type SessionDecisions } from '../review/session-decisions';
 import type { PlatePlacement } from '../store/geometry';
 
@@ -50,7 +51,7 @@ function eventLabel(entry: EventWithAttribution, owner: string, pricing: Pricing
   return `${what} at ${entry.event.shelf}${who}`;
 }
 
-function moments(input: ReplayInput): ReplayMoment[] {
+function moments(input: ReplayInput, flags: readonly ReviewFlag[]): ReplayMoment[] {
   const { s, pricing } = input;
   const out: ReplayMoment[] = [];
   if (s.admitted) out.push({ t: s.admitted.t, kind: 'entered', label: `Scanned in at ${s.admitted.gate} (account ${s.admitted.account}, group of ${s.admitted.groupSize})` });
@@ -60,7 +61,7 @@ function moments(input: ReplayInput): ReplayMoment[] {
     out.push({ t: m.t, kind: 'joined', label: `Track ${m.trackId} joined (${how})`, trackId: m.trackId });
   }
   for (const { entry, owner } of input.events) out.push({ t: entry.event.t, kind: 'shelf-event', label: eventLabel(entry, owner, pricing), eventId: entry.event.id });
-  for (const f of s.flags) out.push({ t: f.t, kind: 'flag', label: `Flagged ${f.reason}: ${f.detail}`, ...(f.eventId ? { eventId: f.eventId } : {}) });
+  for (const f of flags) out.push({ t: f.t, kind: 'flag', label: `Flagged ${f.reason}: ${f.detail}`, ...(f.eventId ? { eventId: f.eventId } : {}) });
   for (const d of input.lifecycle) {
     if (d.kind === 'track-started') continue;
     const what = d.kind === 'track-lost' ? 'lost' : d.kind === 'track-refound' ? 'found again' : 'ended';
@@ -103,7 +104,8 @@ function track(path: ReplayInput['paths'][number]): ReplayTrack {
 
 export function buildReplay(input: ReplayInput): SessionReplay {
   const { s, pricing } = input;
-  const timeline = moments(input);
+  const flags = flagsWithKeys(s, input.events.map((e) => e.entry));
+  const timeline = moments(input, flags);
   const tracks = input.paths.filter((p) => p.t.length > 0).map(track);
   const startMs = Math.min(openedAt(s), ...tracks.map((p) => p.t[0]!));
   const endMs = s.receipt?.t ?? Math.max(startMs, ...timeline.map((m) => m.t), ...tracks.map((p) => p.t.at(-1)!));
@@ -122,7 +124,7 @@ export function buildReplay(input: ReplayInput): SessionReplay {
     moments: timeline,
     events: input.events.map((e) => replayEvent(e, input.plates)),
     cartSteps: cartSteps(s),
-    flags: s.flags.map(flagView),
+    flags,
     ...(receipt ? { receipt } : {}),
     currency: input.currency,
     products: [...skus].sort().map((sku) => ({ sku, name: pricing.name(sku), priceMinor: pricing.describe([{ sku, quantity: 1 }]).totalMinor })),

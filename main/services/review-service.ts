@@ -6,7 +6,7 @@ import type { ReviewDesk } from '../review/review-desk';
 
 type ReviewHandlers = Pick<
   ApiHandlers,
-  'getReviewQueue' | 'getReviewSession' | 'correctCart' | 'undoCorrection' | 'approveSession' | 'refundSession' | 'verifyAuditChain'
+  'getReviewQueue' | 'getReviewSession' | 'correctCart' | 'undoCorrection' | 'approveSession' | 'waiveSession' | 'refundSession' | 'verifyAuditChain'
 >;
 
 export function reviewHandlers(desk: ReviewDesk): ReviewHandlers {
@@ -16,6 +16,7 @@ export function reviewHandlers(desk: ReviewDesk): ReviewHandlers {
     correctCart: async (request, context) => desk.correct(request, callerOf(context).username),
     undoCorrection: async ({ sessionId }, context) => desk.undo(sessionId, callerOf(context).username),
     approveSession: (request, context) => desk.approve(request, callerOf(context).username),
+    waiveSession: (request, context) => desk.waive(request, callerOf(context).username),
     refundSession: (request, context) => desk.refund(request, callerOf(context).username),
     verifyAuditChain: async () => desk.verifyAudit(),
   };

@@ -73,7 +73,7 @@ function summary(db: Pick<StoreDatabase, 'review'>, s: StoredSession): SessionSu
     anonymous: s.kind === 'anonymous',
     enteredAt: s.enteredMs,
     ...(s.closedMs !== undefined ? { closedAt: s.closedMs } : {}),
-    status: db.review.outcome(key) ? 'approved' : s.state,
+    status: db.review.outcome(key)?.kind ?? s.state,
     flags: s.flags,
     units: s.units,
     valueMinor: s.valueMinor,

@@ -1,7 +1,8 @@
 // The review of flagged sessions as the renderer sees it: the queue, one session with everything a
 // reviewer needs to decide (flags with their evidence, the shelf events and who they could belong
 // to, the cart before and after corrections, the correction history, the approval, refunds and
-// the session's audit trail), and the calls that change it.
+// the session's audit trail), and the calls that change it: correct, undo, approve, waive (close
+// without charge), refund.
 import { z } from 'zod';
 import type { LiveFlagReason } from './live-floor';
 import {
@@ -18,6 +19,18 @@ import { sessionKeySchema } from './session-key';
 const sessionId = sessionKeySchema;
 const note = z.string().trim().max(500);
 
+/** Why a reviewer closes a held session without charging anyone; stored with the waiver and in the audit log. */
+export const waiveReasons = ['no-account', 'nothing-taken', 'staff-or-restock', 'goodwill', 'other'] as const;
+export type WaiveReason = (typeof waiveReasons)[number];
+
+export const waiveReasonLabels: Readonly<Record<WaiveReason, string>> = {
+  'no-account': 'No account to charge (came in without a scan)',
+  'nothing-taken': 'Nothing was taken',
+  'staff-or-restock': 'Staff or restock, not a shopper',
+  goodwill: 'Goodwill (waive the charge)',
+  other: 'Other (explain in the note)',
+};
+
 export const reviewCalls = {
   getReviewQueue: z.object({ limit: z.number().int().min(1).max(200).default(50), offset: z.number().int().min(0).default(0) }).strict(),
   getReviewSession: z.object({ sessionId }).strict(),
@@ -28,6 +41,14 @@ export const reviewCalls = {
     .refine((c) => c.reason !== 'other' || c.note.length > 0, { message: 'say what happened when the reason is "other"', path: ['note'] }),
   undoCorrection: z.object({ sessionId }).strict(),
   approveSession: z.object({ sessionId, note }).strict(),
+  /**
+   * Closes a held session without charge. The note is required: nobody pays, so the log must say why.
+   * A session with an account could be charged; waiving it is refused unless `waiveAccountCharge`
+   * says the reviewer means it (goodwill, a disputed visit).
+   */
+  waiveSession: z
+    .object({ sessionId, reason: z.enum(waiveReasons), note: note.min(1, 'say why nobody is charged'), waiveAccountCharge: z.literal(true).optional() })
+    .strict(),
   refundSession: z
     .object({
       sessionId,
@@ -40,7 +61,7 @@ export const reviewCalls = {
   verifyAuditChain: z.object({}).strict(),
 } as const;
 
-export type ReviewStatus = 'open' | 'charged' | 'held-for-review' | 'approved';
+export type ReviewStatus = 'open' | 'charged' | 'held-for-review' | 'approved' | 'waived';
 
 export interface ReviewQueueItem {
   sessionId: string;
@@ -152,6 +173,19 @@ export interface ReviewApproval {
   payment: PaymentStatus;
 }
 
+/** A held session closed without charge. */
+export interface ReviewWaiver {
+  at: number;
+  actor: string;
+  reason: WaiveReason;
+  note: string;
+  /** What the cart came to when it was waived: the money not charged. */
+  lines: PricedLine[];
+  totalMinor: number;
+  /** The payment side closing the held receipt uncharged (nothing is paid either way). */
+  payment: PaymentStatus;
+}
+
 export interface ReviewRefund {
   id: number;
   at: number;
@@ -194,6 +228,7 @@ export interface ReviewSession {
   /** Why the last correction cannot be undone here, or null when it can (or there is none). */
   undoBlockedBy: string | null;
   approval?: ReviewApproval;
+  waiver?: ReviewWaiver;
   refunds: ReviewRefund[];
   /** Units charged and not yet refunded, per product: the most a refund may take back. */
   refundable: CartItem[];
@@ -210,6 +245,7 @@ export interface ReviewOutputs {
   correctCart: ReviewSession;
   undoCorrection: ReviewSession;
   approveSession: ReviewSession;
+  waiveSession: ReviewSession;
   refundSession: ReviewSession;
   verifyAuditChain: AuditChainCheck;
 }

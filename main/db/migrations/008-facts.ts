@@ -65,6 +65,7 @@ export const migration008: Migration = {
         PRIMARY KEY (session, sku)
       ) STRICT, WITHOUT ROWID;
       CREATE INDEX fact_session_lines_by_day ON fact_session_lines (day, session);
+      CREATE INDEX fact_session_lines_by_sku ON fact_session_lines (sku, session);
 
       CREATE TABLE fact_shelf_events (
         id                      INTEGER PRIMARY KEY,

@@ -12,8 +12,9 @@ import { migration009 } from './009-receipts-payments';
 import { migration010 } from './010-device-calibration';
 import { migration011 } from './011-restock-acknowledgements';
 import { migration012 } from './012-camera-settings';
+import { migration013 } from './013-review-waivers';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013];

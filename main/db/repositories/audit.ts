@@ -39,8 +39,12 @@ export type AuditVerification =
 
 export interface AuditRepository {
   append<B, A>(entry: AuditEntryInput<B & JsonCompatible<B>, A & JsonCompatible<A>>): AuditEntry;
-  /** Newest first. */
-  list(query: { limit: number; offset?: number; subject?: string }): AuditEntry[];
+  /**
+   * Newest first. With `subject`: the entries about it, and also those `alsoIds` names — entries
+   * filed under another subject that concern this one too (an event moved between two carts is
+   * filed under the session it was reviewed from, and belongs to the other session's trail as well).
+   */
+  list(query: { limit: number; offset?: number; subject?: string; alsoIds?: readonly number[] }): AuditEntry[];
   /** Recomputes the whole chain from the stored rows. */
   verify(): AuditVerification;
 }
@@ -72,6 +76,9 @@ export function createAuditRepository(db: BetterSqlite3.Database): AuditReposito
   );
   const listAll = db.prepare(`SELECT * FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?`);
   const listSubject = db.prepare(`SELECT * FROM audit_log WHERE subject = ? ORDER BY id DESC LIMIT ? OFFSET ?`);
+  const listSubjectOrIds = db.prepare(
+    `SELECT * FROM audit_log WHERE subject = ? OR id IN (SELECT value FROM json_each(?)) ORDER BY id DESC LIMIT ? OFFSET ?`,
+  );
   const selectChain = db.prepare(`SELECT * FROM audit_log ORDER BY id`);
   const selectHighestIssued = db.prepare(`SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'`).pluck();
 
@@ -102,11 +109,19 @@ export function createAuditRepository(db: BetterSqlite3.Database): AuditReposito
       return appendTx.immediate(entry);
     },
 
-    list({ limit, offset = 0, subject }) {
+    list({ limit, offset = 0, subject, alsoIds = [] }) {
       if (!Number.isSafeInteger(limit) || limit < 0 || !Number.isSafeInteger(offset) || offset < 0) {
         throw new RangeError(`audit list: limit and offset must be non-negative integers`);
       }
-      const rows = (subject === undefined ? listAll.all(limit, offset) : listSubject.all(subject, limit, offset)) as AuditRow[];
+      if (alsoIds.length > 0 && subject === undefined) throw new RangeError('audit list: alsoIds adds to a subject; give the subject');
+      if (!alsoIds.every((id) => Number.isSafeInteger(id))) throw new RangeError('audit list: alsoIds must be entry ids (integers)');
+      const rows = (
+        subject === undefined
+          ? listAll.all(limit, offset)
+          : alsoIds.length > 0
+            ? listSubjectOrIds.all(subject, JSON.stringify(alsoIds), limit, offset)
+            : listSubject.all(subject, limit, offset)
+      ) as AuditRow[];
       return rows.map(fromRow);
     },
 

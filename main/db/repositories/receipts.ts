@@ -91,7 +91,7 @@ export interface ReceiptsRepository {
   /** Marks a decision read without recording it (it was not a readable receipt); say why in the log. */
   skip(decisionId: number): void;
   get(id: string): ReceiptRecord | undefined;
-  find(query: { sessionId?: string; tokenNonce?: string; status?: ReceiptStatus; limit: number; offset?: number }): ReceiptRecord[];
+  find(query: { runId?: number; sessionId?: string; tokenNonce?: string; status?: ReceiptStatus; limit: number; offset?: number }): ReceiptRecord[];
   /**
    * Changes a receipt under the write lock: `decide` sees the receipt as stored and returns the change,
    * undefined for none (the request was already done), or throws to refuse it; the update, its
@@ -300,6 +300,10 @@ export function createReceiptsRepository(db: BetterSqlite3.Database, audit: Audi
     find(query) {
       const where: string[] = [];
       const params: unknown[] = [];
+      if (query.runId !== undefined) {
+        where.push('run_id = ?');
+        params.push(query.runId);
+      }
       if (query.sessionId !== undefined) {
         where.push('session_id = ?');
         params.push(query.sessionId);

@@ -1,5 +1,5 @@
-// The review of flagged sessions as stored: corrections (with the sessions each touches), approved
-// receipts and refunds. Every write appends its audit entry in the same transaction, so a row never
+// The review of flagged sessions as stored: corrections (with the sessions each touches), each
+// session's outcome (approved, or waived: closed without charge) and refunds. Every write appends its audit entry in the same transaction, so a row never
 // exists without the audit entry that explains it, nor an entry without its row. `atomically` runs
 // the caller's checks and writes under one write lock, so two reviewers (or the app and the CLI)
 // cannot both approve a session or undo past each other.
@@ -24,13 +24,22 @@ export interface StoredCorrection {
   undone?: { ms: number; by: string; auditId: number };
 }
 
+export type OutcomeKind = 'approved' | 'waived';
+
 export interface StoredOutcome {
   sessionId: string;
+  /** Approved (the receipt is charged) or waived (closed without charge). */
+  kind: OutcomeKind;
+  /** When the reviewer decided (approved or waived). */
   approvedMs: number;
   actor: string;
   note: string;
+  /** A waiver's reason code. */
+  reason?: string;
+  /** What was charged (approved), or what the cart came to when it was waived. */
   receipt: JsonValue;
   auditId: number;
+  /** For a waiver: the payment side closing the held receipt uncharged. */
   payment: StoredPayment;
 }
 
@@ -87,12 +96,14 @@ export interface ReviewRepository {
   outcome(sessionId: string): StoredOutcome | undefined;
   /** Throws when the session already has an outcome (the primary key). */
   approve(input: { sessionId: string; approvedMs: number; actor: string; note: string; receipt: JsonValue; audit: Audit }): StoredOutcome;
+  /** Closes the session without charge; throws when it already has an outcome. */
+  waive(input: { sessionId: string; waivedMs: number; actor: string; reason: string; note: string; receipt: JsonValue; audit: Audit }): StoredOutcome;
   setOutcomePayment(sessionId: string, payment: StoredPayment): void;
   refunds(sessionId: string): StoredRefund[];
   addRefund(input: { sessionId: string; createdMs: number; actor: string; reason: string; note: string; items: JsonValue; amountMinor: number; audit: Audit }): StoredRefund;
   setRefundPayment(id: number, payment: StoredPayment): void;
-  /** Approvals and refunds committed whose payment was never answered (still 'pending'). */
-  unsettledPayments(): { approvals: string[]; refunds: { sessionId: string; refundId: number }[] };
+  /** Outcomes (approvals, waivers) and refunds committed whose payment was never answered (still 'pending'). */
+  unsettledPayments(): { outcomes: string[]; refunds: { sessionId: string; refundId: number }[] };
 }
 
 interface CorrectionRow {
@@ -112,9 +123,11 @@ interface CorrectionRow {
 
 interface OutcomeRow {
   session_id: string;
+  kind: OutcomeKind;
   approved_ms: number;
   actor: string;
   note: string;
+  reason: string | null;
   receipt_json: string;
   audit_id: number;
   payment_state: PaymentState;
@@ -156,7 +169,8 @@ export function createReviewRepository(db: BetterSqlite3.Database, audit: AuditR
   );
   const selectOutcome = db.prepare(`SELECT * FROM review_outcomes WHERE session_id = ?`);
   const insertOutcome = db.prepare(
-    `INSERT INTO review_outcomes (session_id, approved_ms, actor, note, receipt_json, audit_id, payment_state) VALUES (?, ?, ?, ?, ?, ?, 'pending')`,
+    `INSERT INTO review_outcomes (session_id, kind, approved_ms, actor, note, reason, receipt_json, audit_id, payment_state)
+     VALUES (@sessionId, @kind, @decidedMs, @actor, @note, @reason, @receipt, @auditId, 'pending')`,
   );
   const updateOutcomePayment = db.prepare(
     `UPDATE review_outcomes SET payment_state = ?, payment_reference = ?, payment_error = ? WHERE session_id = ?`,
@@ -185,6 +199,14 @@ export function createReviewRepository(db: BetterSqlite3.Database, audit: AuditR
   // The review module's values are JSON by construction; the compile-time JsonCompatible check
   // cannot follow JsonValue's recursion, so it is waived here and canonicalJson checks instead.
   const appendAudit = (entry: Audit) => audit.append(entry as AuditEntryInput<null, null>);
+
+  const addOutcome = (input: { sessionId: string; kind: OutcomeKind; decidedMs: number; actor: string; note: string; reason: string | null; receipt: JsonValue; audit: Audit }) =>
+    atomically(() => {
+      const entry = appendAudit(input.audit);
+      const { sessionId, kind, decidedMs, actor, note, reason } = input;
+      insertOutcome.run({ sessionId, kind, decidedMs, actor, note, reason, receipt: JSON.stringify(input.receipt), auditId: entry.id });
+      return toOutcome(selectOutcome.get(sessionId) as OutcomeRow);
+    });
 
   return {
     atomically,
@@ -221,13 +243,8 @@ export function createReviewRepository(db: BetterSqlite3.Database, audit: AuditR
       return row ? toOutcome(row) : undefined;
     },
 
-    approve(input) {
-      return atomically(() => {
-        const entry = appendAudit(input.audit);
-        insertOutcome.run(input.sessionId, input.approvedMs, input.actor, input.note, JSON.stringify(input.receipt), entry.id);
-        return toOutcome(selectOutcome.get(input.sessionId) as OutcomeRow);
-      });
-    },
+    approve: (input) => addOutcome({ ...input, kind: 'approved', decidedMs: input.approvedMs, reason: null }),
+    waive: (input) => addOutcome({ ...input, kind: 'waived', decidedMs: input.waivedMs }),
 
     setOutcomePayment(sessionId, payment) {
       updateOutcomePayment.run(payment.state, payment.reference ?? null, payment.error ?? null, sessionId);
@@ -250,7 +267,7 @@ export function createReviewRepository(db: BetterSqlite3.Database, audit: AuditR
     },
 
     unsettledPayments: () => ({
-      approvals: selectUnsettledOutcomes.all() as string[],
+      outcomes: selectUnsettledOutcomes.all() as string[],
       refunds: selectUnsettledRefunds.all() as { sessionId: string; refundId: number }[],
     }),
   };
@@ -282,9 +299,11 @@ function toCorrection(row: CorrectionRow): StoredCorrection {
 function toOutcome(row: OutcomeRow): StoredOutcome {
   return {
     sessionId: row.session_id,
+    kind: row.kind,
     approvedMs: row.approved_ms,
     actor: row.actor,
     note: row.note,
+    ...(row.reason !== null ? { reason: row.reason } : {}),
     receipt: JSON.parse(row.receipt_json) as JsonValue,
     auditId: row.audit_id,
     payment: toPayment(row),

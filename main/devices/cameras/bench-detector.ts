@@ -27,6 +27,7 @@ export interface BenchDetectorResult {
   model: string;
   provider: string;
   threads: number;
+  spinning: boolean;
   size: string;
   frames: number;
   preMs: StageFigures;
@@ -97,6 +98,7 @@ export async function benchDetector(options: BenchDetectorOptions): Promise<Benc
     model: detector.model.name,
     provider: detector.provider,
     threads: options.threads ?? 2,
+    spinning: options.spinning ?? false,
     size: `${options.format.width}x${options.format.height}`,
     frames: total.length,
     preMs: stage(pre),

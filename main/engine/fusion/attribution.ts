@@ -1,34 +1,37 @@
 // Who took it: a posterior over the sessions whose member tracks were near the event's plates while
-// the weight changed, plus an explicit "nobody or staff" alternative. Each track weighs as the
-// product of three terms:
-// - body: its median distance to the nearest plate front over the padded event — the median, not
-//   the minimum, because the picker stands at the shelf for the whole event while a passer-by is
-//   close for a moment — as exp(−d²/2σ²);
-// - hand: how near its hands came to where a hand goes to take from those plates. Two shoppers at
-//   neighbouring plates stand half a metre apart either way, but only the picker's hand is in this
-//   plate. Over the event, each sighting of a hand at distance d with expected error e scores a
-//   3-D Gaussian density N(d; σh² + e²) relative to a hand seen exactly at the plate (so a hand one
-//   camera alone saw, whose depth is a guess, counts for little either way); the track takes a
-//   high quantile of those scores (the hand is in the shelf only part of the padded span) plus a
-//   floor for a hand the cameras missed there; a track whose hands nobody saw gets a fixed middle
-//   value;
-// - cart (put-backs only): a shopper can only put back what they hold, so a session holding the
-//   units fits fully, one holding none fits by a small factor (a pick the engine missed).
-// A session weighs as its best member (any of a group may have taken it; the group pays either
-// way). "Nobody" weighs as a body at the edge of reach with a hand short of the plate, or as the
-// nearest staff track, if that weighs more. Tracks of unknown role (no session, not staff) are left
-// out: on the tuning seeds they were mostly the vision stage's second track on a shopper, which
-// would otherwise take that shopper's picks away as "nobody".
-import type { AttributionCandidate, ShelfEventDecision } from '../decisions';
+// the weight changed, plus an explicit "nobody or staff" alternative. Each track's weight is the
+// exponential of a linear score of its evidence (a conditional logit; the coefficients live in
+// options.ts with where they were fitted), so the probabilities are calibrated rather than guessed:
+// - body: the track's median distance to the nearest plate front over the padded event — the
+//   median, not the minimum, because the picker stands at the shelf for the whole event while a
+//   passer-by is close for a moment — and its square;
+// - hand: two shoppers at neighbouring plates stand half a metre apart either way, but only the
+//   picker's wrist goes to this plate. Each sighting of a wrist is compared with where a wrist is
+//   when its hand grasps at the plate (the grasp pulled back along the arm towards the body): its
+//   fit is −q/2 for the squared Mahalanobis distance q under the estimate's covariance plus σh², and
+//   its precision the log of how much that widening costs (a wrist one camera alone saw, whose depth
+//   is a guess, fits anything loosely). A track's hand is its better hand at a quantile of its
+//   sightings over the padded span (the hand is in the shelf for part of it only), set against the
+//   same hand's median fit over the seconds before: a hand resting near the plate all along is no
+//   evidence, a hand that went there when the weight changed is;
+// - cart (put-backs only): the log of how well the session's cart explains the weight (put-back.ts).
+// A session takes its best member (any of a group may have taken it; the group pays either way).
+// "Nobody" scores a constant, or as the nearest staff track, if that scores more. Tracks of unknown
+// role (no session, not staff) are left out: on the tuning seeds they were mostly the vision stage's
+// second track on a shopper, which would otherwise take that shopper's picks away as "nobody".
+import type { AttributionCandidate, AttributionEvidence, ShelfEventDecision } from '../decisions';
 import { HAND_STRIDE, medianInPlace, SIGHTING_STRIDE } from './track-history';
 import type { TrackRegistry, TrackState } from './tracks';
-import type { FusionOptions } from './options';
+import type { AttributionLogit, FusionOptions } from './options';
 import { PutBackReader } from './put-back';
 
 export const NOBODY = 'nobody';
 
-/** Tracks further than this from the plates weigh under exp(−36) at the default σ: left out of the sum and the evidence. */
+/** Tracks further than this from the plates are left out of the sum and the evidence. */
 const evidenceRadiusM = 3;
+/** Fits are clamped here: beyond it a hand is simply elsewhere, and one wild sighting must not dominate. */
+const minFit = -20;
+const minPrecision = -10;
 
 export interface Posterior {
   /** A session id or NOBODY. */
@@ -36,7 +39,7 @@ export interface Posterior {
   probability: number;
   /** Sessions, best first. */
   candidates: AttributionCandidate[];
-  nobody: { probability: number; weight: number; trackId?: number; distanceM?: number; handDistanceM?: number };
+  nobody: { probability: number; score: number; trackId?: number; distanceM?: number };
   /** The best alternative to the winner (a session or NOBODY), if any has weight. */
   second: { sessionId: string; probability: number } | undefined;
   /** The nearest track of no session, staff or not, for the restock check. */
@@ -52,25 +55,22 @@ export interface PlateTargets {
 /** How well a session's cart explains a put-back event (put-back.ts). */
 export type CartFit = (sessionId: string, event: ShelfEventDecision) => number;
 
-/** One track's evidence for an event. */
-interface TrackEvidence {
+/** One track's evidence for an event, and its score. */
+interface TrackEvidence extends AttributionEvidence {
   trackId: number;
-  d: number;
-  handD: number;
-  handErr: number;
-  w: number;
+  score: number;
+  handDistanceM?: number;
+  handErrorM?: number;
+  cartFit?: number;
 }
 
 export class Attributor {
   private readonly scratch: Float64Array;
   private readonly sightings: Float64Array;
-  private readonly handScore: Float64Array;
-  private readonly best = { d: NaN, err: NaN };
-  private readonly bestOfWindow = { d: NaN, err: NaN };
-  /** The hand score of a hand resting short of the plate, for "nobody". */
-  private readonly nobodyHand: number;
-  private readonly nobodyWeight: number;
-  private readonly evidence: TrackEvidence = { trackId: 0, d: 0, handD: NaN, handErr: NaN, w: 0 };
+  private readonly fits: Float64Array;
+  private readonly order: Float64Array;
+  /** The sighting handScores last chose: its fit, precision, distance and error. */
+  private readonly chosen = { fit: 0, precision: 0, d: NaN, err: NaN };
 
   constructor(
     private readonly plates: ReadonlyMap<string, PlateTargets>,
@@ -81,14 +81,8 @@ export class Attributor {
   ) {
     this.scratch = new Float64Array(historyCapacity);
     this.sightings = new Float64Array(historyCapacity * SIGHTING_STRIDE);
-    this.handScore = new Float64Array(historyCapacity);
-    this.nobodyHand = Math.exp(-(o.nobodyHandM * o.nobodyHandM) / (2 * o.handSigmaM * o.handSigmaM));
-    this.nobodyWeight = this.bodyKernel(o.reachM) * (o.handBaselineMs > 0 ? 1 : this.nobodyHand + o.handMissFloor);
-  }
-
-  private bodyKernel(d: number): number {
-    const beyond = Math.max(0, d - this.o.bodyPlateauM);
-    return Math.exp(-(beyond * beyond) / (2 * this.o.sigmaM * this.o.sigmaM));
+    this.fits = new Float64Array(historyCapacity * 2);
+    this.order = new Float64Array(historyCapacity);
   }
 
   posterior(event: ShelfEventDecision): Posterior {
@@ -105,8 +99,9 @@ export class Attributor {
     const from = event.startMs - this.o.eventPadMs;
     const to = event.endMs + this.o.eventPadMs;
     const putBack = PutBackReader.isPutBack(event);
+    const m = this.o.attributionLogit;
 
-    const bestOfSession = new Map<string, TrackEvidence & { cartFit: number | undefined }>();
+    const bestOfSession = new Map<string, TrackEvidence>();
     let staff: TrackEvidence | undefined;
     let unbound: { trackId: number; d: number } | undefined;
     if (frontPoints.length > 0) {
@@ -115,42 +110,41 @@ export class Attributor {
         const ev = this.trackEvidence(track, from, to, frontPoints, graspPoints);
         if (!ev) continue;
         if (track.sessionId === undefined) {
-          if (!unbound || ev.d < unbound.d) unbound = { trackId: track.id, d: ev.d };
-          if (track.role === 'staff' && (!staff || ev.w > staff.w)) staff = { ...ev };
+          if (!unbound || ev.bodyM < unbound.d) unbound = { trackId: track.id, d: ev.bodyM };
+          if (track.role === 'staff' && (!staff || ev.score > staff.score)) staff = ev;
           continue;
         }
-        const cartFit = putBack ? this.cartFit(track.sessionId, event) : undefined;
-        const w = ev.w * (cartFit ?? 1);
+        if (putBack) {
+          ev.cartFit = this.cartFit(track.sessionId, event);
+          ev.score = logitScore(m, ev, ev.cartFit);
+        }
         const best = bestOfSession.get(track.sessionId);
-        if (!best || w > best.w) bestOfSession.set(track.sessionId, { ...ev, w, cartFit });
+        if (!best || ev.score > best.score) bestOfSession.set(track.sessionId, ev);
       }
     }
 
-    const staffWeight = staff?.w ?? 0;
-    const nobodyWeight = Math.max(this.nobodyWeight, staffWeight);
-    let total = nobodyWeight;
-    const weighted: (TrackEvidence & { sessionId: string; cartFit: number | undefined })[] = [];
-    for (const [sessionId, best] of bestOfSession) {
-      weighted.push({ sessionId, ...best });
-      total += best.w;
-    }
-    // Ties broken by session id so the order never depends on map history.
-    weighted.sort((a, b) => b.w - a.w || (a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0));
-    const candidates: AttributionCandidate[] = weighted.map((c) => ({
-      sessionId: c.sessionId,
-      trackId: c.trackId,
-      distanceM: round(c.d, 3),
-      ...(Number.isNaN(c.handD) ? {} : { handDistanceM: round(c.handD, 3), handErrorM: round(c.handErr, 3) }),
-      ...(c.cartFit !== undefined ? { cartFit: round(c.cartFit, 3) } : {}),
-      weight: significant(c.w),
-      probability: c.w / total,
+    const nobodyScore = Math.max(m.nobody, staff?.score ?? -Infinity);
+    const sessions = [...bestOfSession].sort((a, b) => b[1].score - a[1].score || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    // Softmax over the sessions and nobody, shifted by the best score so nothing overflows.
+    const top = Math.max(nobodyScore, sessions[0]?.[1].score ?? -Infinity);
+    let total = Math.exp(nobodyScore - top);
+    for (const [, ev] of sessions) total += Math.exp(ev.score - top);
+    const candidates: AttributionCandidate[] = sessions.map(([sessionId, ev]) => ({
+      sessionId,
+      trackId: ev.trackId,
+      distanceM: round(ev.bodyM, 3),
+      ...(ev.handDistanceM !== undefined ? { handDistanceM: round(ev.handDistanceM, 3), handErrorM: round(ev.handErrorM!, 3) } : {}),
+      ...(ev.cartFit !== undefined ? { cartFit: round(ev.cartFit, 3) } : {}),
+      evidence: evidenceOf(ev),
+      score: round(ev.score, 3),
+      probability: Math.exp(ev.score - top) / total,
     }));
-    const nobodyP = nobodyWeight / total;
-    const staffWon = staff !== undefined && staffWeight > this.nobodyWeight;
+    const nobodyP = Math.exp(nobodyScore - top) / total;
+    const staffWon = staff !== undefined && staff.score > m.nobody;
     const nobody: Posterior['nobody'] = {
       probability: nobodyP,
-      weight: significant(nobodyWeight),
-      ...(staffWon ? { trackId: staff!.trackId, distanceM: round(staff!.d, 3), ...(Number.isNaN(staff!.handD) ? {} : { handDistanceM: round(staff!.handD, 3) }) } : {}),
+      score: round(nobodyScore, 3),
+      ...(staffWon ? { trackId: staff!.trackId, distanceM: round(staff!.bodyM, 3) } : {}),
     };
 
     const ranked = [...candidates.map((c) => ({ sessionId: c.sessionId, probability: c.probability })), { sessionId: NOBODY, probability: nobodyP }];
@@ -167,71 +161,72 @@ export class Attributor {
     };
   }
 
-  /** Body and hand evidence of one track over [from, to]; undefined when it was not near the plates. Reuses one object. */
+  /** Body and hand evidence of one track over [from, to], scored; undefined when it was not near the plates. */
   private trackEvidence(track: TrackState, from: number, to: number, fronts: Float64Array, grasps: Float64Array): TrackEvidence | undefined {
     const n = track.history.distancesInWindow(from, to, fronts, this.scratch);
     if (n === 0) return undefined;
     const d = medianInPlace(this.scratch, n);
     if (d > evidenceRadiusM) return undefined;
-    const ev = this.evidence;
-    ev.trackId = track.id;
-    ev.d = d;
-    ev.handD = NaN;
-    ev.handErr = NaN;
-    // Either hand may have taken it, so the hand term is the mean of the two hands' terms: each
-    // scores on its own sightings, a hand no camera saw during the event (often the one in the
-    // shelf, hidden by it) at the unseen value. The evidence kept is the better hand's sighting.
     const o = this.o;
-    let handTerm = 0;
-    let bestTerm = -1;
-    for (let hand = 0; hand < 2; hand++) {
-      const score = grasps.length > 0 ? this.handWindowScore(track, from, to, hand, grasps, o.handQuantile) : NaN;
-      if (Number.isNaN(score)) {
-        handTerm += o.handUnseenTerm / 2;
-        continue;
+    const ev: TrackEvidence = { trackId: track.id, score: 0, bodyM: d, handSeen: false, handFit: 0, handPrecision: 0, handBeforeSeen: false, handBefore: 0 };
+    // The better hand during the event, by its density there (fit + precision).
+    let bestDensity = -Infinity;
+    let bestHand = -1;
+    if (grasps.length > 0) {
+      for (let hand = 0; hand < 2; hand++) {
+        if (!this.handScore(track, from, to, hand, grasps, o.handQuantile)) continue;
+        const c = this.chosen;
+        if (c.fit + c.precision <= bestDensity) continue;
+        bestDensity = c.fit + c.precision;
+        bestHand = hand;
+        ev.handSeen = true;
+        ev.handFit = c.fit;
+        ev.handPrecision = c.precision;
+        ev.handDistanceM = c.d;
+        ev.handErrorM = c.err;
       }
-      const { d: handD, err: handErr } = this.bestOfWindow;
-      if (o.handBaselineMs > 0) {
-        const before = this.handWindowScore(track, from - o.handBaselineMs, from, hand, grasps, 0.5);
-        handTerm += (score + o.handMissFloor) / ((Number.isNaN(before) ? this.nobodyHand : before) + o.handMissFloor) / 2;
-      } else handTerm += (score + o.handMissFloor) / 2;
-      if (score <= bestTerm) continue;
-      bestTerm = score;
-      ev.handD = handD;
-      ev.handErr = handErr;
+      if (bestHand >= 0 && this.handScore(track, from - o.handBaselineMs, from, bestHand, grasps, 0.5)) {
+        ev.handBeforeSeen = true;
+        ev.handBefore = this.chosen.fit;
+      }
     }
-    ev.w = this.bodyKernel(d) * handTerm;
+    ev.score = logitScore(o.attributionLogit, ev, undefined);
     return ev;
   }
 
   /**
-   * The score of one hand of a track over [from, to] at the quantile (best first), NaN when no
-   * camera saw that hand then; that sighting's distance and error in this.bestOfWindow.
+   * One hand of a track over [from, to]: the sighting at the quantile (best first, by density) into
+   * this.chosen; false when no camera saw that hand then.
    */
-  private handWindowScore(track: TrackState, from: number, to: number, hand: number, grasps: Float64Array, quantile: number): number {
+  private handScore(track: TrackState, from: number, to: number, hand: number, grasps: Float64Array, quantile: number): boolean {
     const m = track.history.handsInWindow(from, to, this.sightings);
+    const fits = this.fits;
     let seen = 0;
-    for (let i = 0; i < m; i++) if (!Number.isNaN(this.sightings[i * SIGHTING_STRIDE + 2 + hand * HAND_STRIDE]!)) this.handScore[seen++] = this.sightingScore(i, hand, grasps);
-    if (seen === 0) return NaN;
-    const sorted = this.handScore.subarray(0, seen).sort();
-    const score = sorted[seen - 1 - Math.min(seen - 1, Math.floor(quantile * seen))]!;
     for (let i = 0; i < m; i++) {
-      if (Number.isNaN(this.sightings[i * SIGHTING_STRIDE + 2 + hand * HAND_STRIDE]!) || this.sightingScore(i, hand, grasps) !== score) continue;
-      this.bestOfWindow.d = this.best.d;
-      this.bestOfWindow.err = this.best.err;
-      break;
+      if (Number.isNaN(this.sightings[i * SIGHTING_STRIDE + 2 + hand * HAND_STRIDE]!)) continue;
+      this.sightingFit(i, hand, grasps);
+      fits[2 * i] = this.chosen.fit;
+      fits[2 * i + 1] = this.chosen.precision;
+      this.order[seen++] = this.chosen.fit + this.chosen.precision;
     }
-    return score;
+    if (seen === 0) return false;
+    const sorted = this.order.subarray(0, seen).sort();
+    const target = sorted[seen - 1 - Math.min(seen - 1, Math.floor(quantile * seen))]!;
+    for (let i = 0; i < m; i++) {
+      if (Number.isNaN(this.sightings[i * SIGHTING_STRIDE + 2 + hand * HAND_STRIDE]!) || fits[2 * i]! + fits[2 * i + 1]! !== target) continue;
+      this.sightingFit(i, hand, grasps);
+      return true;
+    }
+    return true;
   }
 
   /**
-   * The score of sighting i's hand (0 left, 1 right) against the grasp points, the best of them: the
-   * density of the hand estimate (its own covariance plus σh² for where a hand may be at the plate)
-   * at the wrist position expected for a body standing where the track stood — the grasp, pulled
-   * back along the arm towards the body — relative to a perfectly measured hand right there.
-   * Leaves the distance and the estimate's expected error of the best grasp in this.best.
+   * Sighting i's hand (0 left, 1 right) against the grasp points, the best of them: the expected
+   * wrist for a body standing where the track stood is the grasp pulled back along the arm towards
+   * the body; S = the estimate's covariance + σh² I; fit −q/2 for q = rᵀS⁻¹r, precision
+   * ½·log(σh⁶ / det S). Into this.chosen, with the distance and the estimate's expected error.
    */
-  private sightingScore(i: number, hand: number, grasps: Float64Array): number {
+  private sightingFit(i: number, hand: number, grasps: Float64Array): void {
     const o = this.o;
     const s = this.sightings;
     const at = i * SIGHTING_STRIDE;
@@ -239,7 +234,7 @@ export class Attributor {
     const by = s[at + 1]!;
     const h = at + 2 + hand * HAND_STRIDE;
     const h2 = o.handSigmaM * o.handSigmaM;
-    // S = covariance + σh² I, and its inverse by cofactors.
+    // S and its inverse by cofactors.
     const a = s[h + 3]! + h2;
     const b = s[h + 4]!;
     const c = s[h + 5]!;
@@ -253,11 +248,13 @@ export class Attributor {
     const E = b * c - a * e;
     const F = a * d - b * b;
     const det = a * A + b * B + c * C;
-    this.best.d = NaN;
-    this.best.err = Math.sqrt(s[h + 3]! + s[h + 6]! + s[h + 8]!);
-    if (!(det > 0)) return 0;
-    const norm = Math.sqrt((h2 * h2 * h2) / det);
-    let best = -1;
+    const chosen = this.chosen;
+    chosen.err = Math.sqrt(s[h + 3]! + s[h + 6]! + s[h + 8]!);
+    chosen.fit = minFit;
+    chosen.precision = minPrecision;
+    chosen.d = NaN;
+    if (!(det > 0)) return;
+    chosen.precision = Math.max(minPrecision, 0.5 * Math.log((h2 * h2 * h2) / det));
     for (let j = 0; j < grasps.length; j += 3) {
       const gx = grasps[j]!;
       const gy = grasps[j + 1]!;
@@ -269,23 +266,50 @@ export class Attributor {
       const ry = gy - ay * back - s[h + 1]!;
       const rz = grasps[j + 2]! - s[h + 2]!;
       const q = (A * rx * rx + D * ry * ry + F * rz * rz + 2 * (B * rx * ry + C * rx * rz + E * ry * rz)) / det;
-      const score = norm * Math.exp(-q / 2);
-      if (score > best) {
-        best = score;
-        this.best.d = Math.hypot(rx, ry, rz);
+      const fit = Math.max(minFit, -q / 2);
+      if (fit > chosen.fit || Number.isNaN(chosen.d)) {
+        chosen.fit = fit;
+        chosen.d = Math.hypot(rx, ry, rz);
       }
     }
-    return Math.max(0, best);
   }
+}
 
+/** The evidence as a decision keeps it, rounded. */
+function evidenceOf(ev: TrackEvidence): AttributionEvidence {
+  return {
+    bodyM: round(ev.bodyM, 3),
+    handSeen: ev.handSeen,
+    handFit: round(ev.handFit, 3),
+    handPrecision: round(ev.handPrecision, 3),
+    handBeforeSeen: ev.handBeforeSeen,
+    handBefore: round(ev.handBefore, 3),
+  };
+}
+
+/** A track's features: what the coefficients of AttributionLogit multiply (nobody's own is the constant). */
+export function logitFeatures(ev: AttributionEvidence, cartFit: number | undefined): Record<keyof AttributionLogit, number> {
+  return {
+    nobody: 0,
+    body: ev.bodyM,
+    bodySquared: ev.bodyM * ev.bodyM,
+    handFit: ev.handSeen ? ev.handFit : 0,
+    handPrecision: ev.handSeen ? ev.handPrecision : 0,
+    handUnseen: ev.handSeen ? 0 : 1,
+    handBefore: ev.handSeen && ev.handBeforeSeen ? ev.handBefore : 0,
+    handBeforeUnseen: ev.handSeen && !ev.handBeforeSeen ? 1 : 0,
+    cart: cartFit !== undefined ? Math.log(cartFit) : 0,
+  };
+}
+
+function logitScore(m: AttributionLogit, ev: AttributionEvidence, cartFit: number | undefined): number {
+  const x = logitFeatures(ev, cartFit);
+  let score = 0;
+  for (const key of Object.keys(x) as (keyof AttributionLogit)[]) score += m[key] * x[key];
+  return score;
 }
 
 export function round(v: number, digits: number): number {
   const k = 10 ** digits;
   return Math.round(v * k) / k;
-}
-
-/** Four significant digits: weights span many orders of magnitude. */
-function significant(v: number): number {
-  return v === 0 ? 0 : Number(v.toPrecision(4));
 }

@@ -37,10 +37,6 @@ export interface FusionOptions {
   lostGiveUpMs: number;
 
   // ---- attribution ---------------------------------------------------------------------------
-  /** Spread of a picker's floor position around the plate front (arm's length, tracking noise). */
-  sigmaM: number;
-  /** Beyond this distance nobody reaches the plate: the "nobody / staff" likelihood is the kernel's value here. */
-  reachM: number;
   /** The event's time span is widened by this on both sides: hands move before and after the weight does. */
   eventPadMs: number;
   /** Where a hand grasps to take from a plate: this far behind the plate's front edge, and this high above the shelf. */
@@ -48,21 +44,17 @@ export interface FusionOptions {
   graspLiftM: number;
   /** Pose detectors report wrists: the wrist is this far back from the grasp, along the arm towards the body. */
   wristToGraspM: number;
-  /** Spread of a picking hand around that point: half a plate's width, the reach's depth, triangulation noise. */
+  /** Spread of a grasping wrist around where it is expected: half a plate's width, the reach's depth. */
   handSigmaM: number;
-  /** A track's hand score is its sightings' score at this quantile, best first (the hand is in the shelf for part of the padded span). */
+  /** A hand's fit over the event is its sightings' at this quantile, best first (the hand is in the shelf for part of the padded span). */
   handQuantile: number;
-  /** Added to every seen hand's score: a hand the cameras missed in the shelf (hidden by it), or placed wrongly. */
-  handMissFloor: number;
-  /** The hand term of a track whose hands no camera saw during the event. */
-  handUnseenTerm: number;
-  /** "Nobody" weighs as a body at reachM whose hand stopped this short of the plate. */
-  nobodyHandM: number;
-  /** EXPERIMENT: hand scores relative to the same hand over this long before the event (0 = off). */
+  /** The same hand's fit over this long before the event is what "went to the plate" is measured against. */
   handBaselineMs: number;
-  /** EXPERIMENT: body distances up to this weigh fully. */
-  bodyPlateauM: number;
-  /** A put-back weighs this much less for a session that holds nothing that fits it. */
+  /** Coefficients of the attribution score (attribution.ts), fitted on the tuning seeds. */
+  attributionLogit: AttributionLogit;
+
+  // ---- put-backs, read against the cart (put-back.ts) ------------------------------------------
+  /** A put-back's cart fit for a session that holds nothing that fits it. */
   putBackUnheldFit: number;
   /**
    * Prior of a put-back being of something the session's cart does not hold (a pick the engine
@@ -78,6 +70,7 @@ export interface FusionOptions {
   putBackInPlaceBoost: number;
   /** Each unit beyond the first put back at once is this much less likely. */
   putBackExtraUnitPrior: number;
+
   /** Track points reach fusion a tick late: an event is attributed once time is this far past its padded end. */
   trackLagMs: number;
   /** Track history kept per track, ms: events arrive seconds after they happen. */
@@ -109,6 +102,19 @@ export interface FusionOptions {
   weightResidualProbability: number;
 }
 
+/** Coefficients of the attribution score, one per feature of attribution.ts's logitFeatures; `nobody` is nobody's own score. */
+export interface AttributionLogit {
+  nobody: number;
+  body: number;
+  bodySquared: number;
+  handFit: number;
+  handPrecision: number;
+  handUnseen: number;
+  handBefore: number;
+  handBeforeUnseen: number;
+  cart: number;
+}
+
 export type FusionTunables = Omit<FusionOptions, 'storeKey'>;
 
 export const defaultFusionOptions: Readonly<FusionTunables> = Object.freeze({
@@ -133,9 +139,6 @@ export const defaultFusionOptions: Readonly<FusionTunables> = Object.freeze({
   rebindMaxM: 6,
   lostGiveUpMs: 120_000,
 
-  sigmaM: 0.35,
-  // A body centre 1.2 m from a plate edge is at full stretch; at 1.2 m a shopper ties with nobody.
-  reachM: 1.2,
   eventPadMs: 500,
   // Fingers grasp 4–16 cm past the front edge, 3–12 cm above the shelf; an adult hand is ~19 cm
   // long, and the grasp is at the fingers.
@@ -144,11 +147,18 @@ export const defaultFusionOptions: Readonly<FusionTunables> = Object.freeze({
   wristToGraspM: 0.14,
   handSigmaM: 0.1,
   handQuantile: 0.25,
-  handMissFloor: 0.02,
-  handUnseenTerm: 0.1,
-  nobodyHandM: 0.3,
-  handBaselineMs: 0,
-  bodyPlateauM: 0,
+  handBaselineMs: 2000,
+  attributionLogit: Object.freeze({
+    nobody: -6,
+    body: 0,
+    bodySquared: -2,
+    handFit: 1,
+    handPrecision: 1,
+    handUnseen: -3,
+    handBefore: -1,
+    handBeforeUnseen: -3,
+    cart: 1,
+  }),
   putBackUnheldFit: 0.05,
   putBackOutsidePrior: 0.005,
   // A settled change is a difference of two means of ~60 samples of 1.5 g noise, plus drift.

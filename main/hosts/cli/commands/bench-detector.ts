@@ -30,21 +30,23 @@ export function registerBenchDetector(bench: Command): void {
     .option('--fps <n>', 'frame rate ffmpeg delivers', wholeNumber(1, 60), 10)
     .option('--threads <n>', 'onnxruntime intra-op threads', wholeNumber(1, 64), 2)
     .option('--provider <name>', 'execution provider: cpu, cuda or dml', provider, 'cpu')
+    .option('--spinning', 'let onnxruntime threads spin while waiting (off by default: it starves other threads on a shared CPU)')
     .option('--frames <n>', 'at most this many frames (default: the whole video)', wholeNumber(1, 1_000_000))
-    .action(async (opts: { video: string; model: string; modelsDir?: string; size: { width: number; height: number }; fps: number; threads: number; provider: 'cpu' | 'cuda' | 'dml'; frames?: number }) => {
+    .action(async (opts: { video: string; model: string; modelsDir?: string; size: { width: number; height: number }; fps: number; threads: number; provider: 'cpu' | 'cuda' | 'dml'; spinning?: boolean; frames?: number }) => {
       const r = await benchDetector({
         video: resolve(opts.video),
         model: opts.model,
         ...(opts.modelsDir ? { modelsDir: opts.modelsDir } : {}),
         format: { ...opts.size, fps: opts.fps },
         threads: opts.threads,
+        spinning: opts.spinning ?? false,
         executionProvider: opts.provider,
         ...(opts.frames ? { frames: opts.frames } : {}),
         onProgress: (n) => {
           if (n % 100 === 0) console.error(`detector: ${n} frames…`);
         },
       });
-      console.log(`${r.video}: ${r.frames} frames at ${r.size}, ${r.model} on ${r.provider} with ${r.threads} threads`);
+      console.log(`${r.video}: ${r.frames} frames at ${r.size}, ${r.model} on ${r.provider} with ${r.threads} threads${r.spinning ? ' (spinning)' : ''}`);
       console.log('| stage | median ms | mean ms | p95 ms |');
       console.log('| --- | --- | --- | --- |');
       for (const [name, s] of [['letterbox + packing', r.preMs], ['inference', r.inferMs], ['decode + NMS', r.postMs], ['total', r.totalMs]] as const) {

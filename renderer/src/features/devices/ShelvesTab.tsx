@@ -197,7 +197,7 @@ export function ShelvesTab() {
       <Problems overview={phase.overview} />
       <div className="devices__body">
         <ShelfList overview={phase.overview} />
-        {shelf ? <ShelfDetail shelf={shelf} /> : <StatePanel tone="info" title="Choose a shelf to see its plates" testId="devices-no-shelf" />}
+        {shelf ? <ShelfDetail shelf={shelf} overview={phase.overview} /> : <StatePanel tone="info" title="Choose a shelf to see its plates" testId="devices-no-shelf" />}
       </div>
     </>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calibrationLabel, findShelf, formatGrams, plotData, selectDevicesPhase, shelfList, worstStatus } from './devices-selectors';
+import { calibrationLabel, findShelf, fixtureOfPlate, fixtureOfShelf, formatGrams, isScalePlate, plateStepAdvice, plotData, selectDevicesPhase, shelfList, worstStatus } from './devices-selectors';
 import { sampleOverview, samplePlate, sampleWeights } from './devices-test-data';
 
 describe('devices selectors', () => {
@@ -41,5 +41,32 @@ describe('devices selectors', () => {
     expect(calibrationLabel(samplePlate('a', 'online', { calibration: { offset: 8000, scale: 0.05, source: 'database', updatedBy: 'mgr' } }))).toBe('0.05000 g/unit, by mgr');
     expect(calibrationLabel(samplePlate('a', 'online', { calibration: { offset: 8000, scale: 0, source: 'database', updatedBy: 'mgr' } }))).toBe('tared by mgr, not spanned yet');
     expect(calibrationLabel(samplePlate('a', 'online', { calibration: { offset: 0, scale: 0, source: 'none' } }))).toBe('not calibrated');
+  });
+
+  it('finds a shelf’s or plate’s fixture, and tells a plate a POS scale weighs', () => {
+    const overview = sampleOverview();
+    expect(fixtureOfShelf(overview, 'G01-F2')?.id).toBe('G01');
+    expect(fixtureOfPlate(overview, 'G01-F1-02')?.name).toBe('Gondola 1');
+    expect(fixtureOfPlate(overview, 'nope')).toBeNull();
+    expect(isScalePlate(overview, samplePlate('a'))).toBe(false);
+    const withScale = { ...overview, devices: [...overview.devices, { serial: 'SCALE-1', kind: 'pos-scale' as const, state: 'online' as const, detail: 'M10', plates: 1 }] };
+    expect(isScalePlate(withScale, samplePlate('a', 'online', { device: 'SCALE-1' }))).toBe(true);
+  });
+
+  it('says what a tare, zero or calibration will do, as the host decides it', () => {
+    const off = { name: 'Gondola 1', restocking: false };
+    const on = { name: 'Gondola 1', restocking: true };
+    const loaded = samplePlate('a'); // 2106.5 g on a simulated load cell
+    expect(plateStepAdvice('tare', loaded, off, 2)).toEqual({
+      tone: 'refused',
+      text: 'The plate reads 2.11 kg, not empty: the step would be charged to a shopper as a shelf event, so it is refused. Empty the plate, or switch restock mode on at Gondola 1.',
+    });
+    expect(plateStepAdvice('tare', loaded, on, 2)).toEqual({ tone: 'ok', text: 'Restock mode is on at Gondola 1: the step to zero is staff work, charged to nobody.' });
+    expect(plateStepAdvice('zero', samplePlate('a', 'online', { grams: -1.4 }), off, 2)).toEqual({ tone: 'ok', text: 'The plate reads -1.4 g: the step is below what the engine records as a weight change.' });
+    expect(plateStepAdvice('zero', loaded, on, 2).text).toBe('Restock mode is on at Gondola 1: the scale’s step to zero is staff work, charged to nobody.');
+    expect(plateStepAdvice('calibrate', samplePlate('a', 'online', { grams: 0 }), off, 2)).toMatchObject({ tone: 'refused', text: expect.stringMatching(/switch restock mode on at Gondola 1 first\.$/) });
+    expect(plateStepAdvice('calibrate', loaded, on, 2).text).toMatch(/putting the reference weight on and taking it off are staff work/);
+    expect(plateStepAdvice('tare', samplePlate('a', 'uncalibrated', { grams: null, calibration: { offset: 0, scale: 0, source: 'none' } }), off, 2).tone).toBe('ok');
+    expect(plateStepAdvice('tare', samplePlate('a', 'online', { grams: null }), off, 2)).toMatchObject({ tone: 'refused', text: expect.stringMatching(/no reading yet/) });
   });
 });

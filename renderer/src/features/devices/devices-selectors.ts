@@ -1,7 +1,7 @@
 // Pure reads of the devices state for the view: which panel to show, the shelf list (worst plate
-// status first within the filter), the selected shelf, the plot's data and the words for statuses
-// and numbers, tested without a DOM.
-import type { ConnectionState, DevicesOverview, PlateStatus, PlateView, ShelfView, ShelfWeightsFrame } from '../../../../native-bridge/contract';
+// status first within the filter), the selected shelf and its fixture, the plot's data, what a plate
+// action will do to the engine, and the words for statuses and numbers, tested without a DOM.
+import type { ConnectionState, DevicesOverview, FixtureView, PlateStatus, PlateView, ShelfView, ShelfWeightsFrame } from '../../../../native-bridge/contract';
 import type { ErrorInfo } from '../../state/load-state';
 import type { DevicesState, StatusFilter } from './devices-slice';
 
@@ -72,6 +72,49 @@ export function findShelf(overview: DevicesOverview, shelf: string | null): Shel
   if (shelf === null) return null;
   for (const f of overview.fixtures) for (const s of f.shelves) if (s.id === shelf) return s;
   return null;
+}
+
+export function fixtureOfShelf(overview: DevicesOverview, shelf: string): FixtureView | null {
+  return overview.fixtures.find((f) => f.shelves.some((s) => s.id === shelf)) ?? null;
+}
+
+export function fixtureOfPlate(overview: DevicesOverview, plate: string): FixtureView | null {
+  return overview.fixtures.find((f) => f.shelves.some((s) => s.plates.some((p) => p.id === plate))) ?? null;
+}
+
+/** A POS scale weighs the plate (it can be zeroed on the scale itself); shelf controllers and the simulator cannot. */
+export function isScalePlate(overview: DevicesOverview, plate: Pick<PlateView, 'device'>): boolean {
+  return overview.devices.some((d) => d.serial === plate.device && d.kind === 'pos-scale');
+}
+
+export type PlateAction = 'tare' | 'calibrate' | 'zero';
+
+export interface StepAdvice {
+  /** 'refused': the host will refuse it now, for the reason given. */
+  tone: 'ok' | 'refused';
+  text: string;
+}
+
+/**
+ * What a plate action will do, as the host decides it (main/devices/shelves/plate-step-guard.ts):
+ * every one steps the plate's reading, which the engine records as a shelf event, so outside restock
+ * mode only a negligible step is allowed and a calibration not at all.
+ */
+export function plateStepAdvice(action: PlateAction, plate: Pick<PlateView, 'grams' | 'calibration'>, fixture: Pick<FixtureView, 'name' | 'restocking'>, toleranceG: number): StepAdvice {
+  const step = action === 'calibrate' ? 'Putting the reference weight on and taking it off are' : action === 'zero' ? 'The scale’s step to zero is' : 'The step to zero is';
+  if (fixture.restocking) return { tone: 'ok', text: `Restock mode is on at ${fixture.name}: ${step.charAt(0).toLowerCase()}${step.slice(1)} staff work, charged to nobody.` };
+  if (action === 'calibrate') return { tone: 'refused', text: `${step} weight changes the engine would charge to a shopper: switch restock mode on at ${fixture.name} first.` };
+  const calibrated = plate.calibration.source !== 'none' && plate.calibration.scale !== 0;
+  if (plate.grams === null) {
+    return calibrated
+      ? { tone: 'refused', text: 'The plate has no reading yet, so whether it is empty cannot be told: wait for it to report.' }
+      : { tone: 'ok', text: 'The plate is not calibrated yet, so the engine gets no weight from it: the step is charged to nobody.' };
+  }
+  if (Math.abs(plate.grams) < toleranceG) return { tone: 'ok', text: `The plate reads ${formatGrams(plate.grams)}: the step is below what the engine records as a weight change.` };
+  return {
+    tone: 'refused',
+    text: `The plate reads ${formatGrams(plate.grams)}, not empty: the step would be charged to a shopper as a shelf event, so it is refused. Empty the plate, or switch restock mode on at ${fixture.name}.`,
+  };
 }
 
 /**

@@ -76,6 +76,40 @@ describe('devices slice', () => {
     expect(devices()).toMatchObject({ busy: null, notice: 'Plate G01-F1-02 tared: what it holds now reads as zero.' });
   });
 
+  it('says a tare in restock mode was staff work, and switches restock mode at the shelf’s fixture', async () => {
+    client.answer('getDevices', () => sampleOverview());
+    await devices().load();
+    client.answer('setRestockMode', ({ fixture, on }) => ({ id: fixture, name: 'Gondola 1', restocking: on, plates: 3, low: 0 }));
+    expect(await devices().setRestockMode({ id: 'G01', name: 'Gondola 1' }, true)).toBe(true);
+    expect(client.callsOf('setRestockMode')).toEqual([{ fixture: 'G01', on: true }]);
+    const ready = devices().overview;
+    expect(ready.status === 'ready' && ready.data.fixtures[0]!.restocking).toBe(true);
+    expect(devices().notice).toBe('Restock mode on at Gondola 1: weight changes there, tare and calibration included, are staff work, charged to nobody.');
+
+    client.answer('tarePlate', () => samplePlate('G01-F1-01', 'online', { grams: 0, calibration: { offset: 2106.5, scale: 1, source: 'database', updatedBy: 'mgr' } }));
+    expect(await devices().tare('G01-F1-01', '')).toBe(true);
+    expect(devices().notice).toBe('Plate G01-F1-01 tared: it reads zero, and the step was staff work at Gondola 1 (restock mode), charged to nobody.');
+
+    expect(await devices().setRestockMode({ id: 'G01', name: 'Gondola 1' }, false)).toBe(true);
+    expect(devices().notice).toBe('Restock mode off at Gondola 1.');
+  });
+
+  it('zeroes a POS scale through the host and shows the plate as the host answers it', async () => {
+    client.answer('getDevices', () => sampleOverview({ 'G01-F1': [samplePlate('G01-F1-01', 'online', { device: 'SCALE-1' })] }));
+    await devices().load();
+    client.answer('zeroScale', ({ plate }) => samplePlate(plate, 'online', { device: 'SCALE-1', grams: null }));
+    expect(await devices().zeroScale('G01-F1-01', 'drift')).toBe(true);
+    expect(client.callsOf('zeroScale')).toEqual([{ plate: 'G01-F1-01', reason: 'drift' }]);
+    expect(devices().notice).toBe('Scale SCALE-1 zeroed: plate G01-F1-01 reads zero from the scale’s next report.');
+    const ready = devices().overview;
+    expect(ready.status === 'ready' && ready.data.fixtures[0]!.shelves[0]!.plates[0]!.grams).toBeNull();
+    client.answer('zeroScale', () => {
+      throw new ApiError('conflict', 'plate G01-F1-01: zero: the plate reads 881.7 g, not empty.');
+    });
+    expect(await devices().zeroScale('G01-F1-01', '')).toBe(false);
+    expect(devices().changeError?.message).toMatch(/not empty/);
+  });
+
   it('reports a refused calibration and changes nothing', async () => {
     client.answer('getDevices', () => sampleOverview());
     await devices().load();

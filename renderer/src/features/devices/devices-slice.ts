@@ -1,9 +1,9 @@
 // The Devices view's state for shelves: the host's devices overview (every shelf and plate with
 // status and calibration), refreshed while the view is shown; the selected shelf and the live
-// weights the host streams for it; and the two plate actions people take here, tare and calibrate,
-// each one call the host audits. A plate's answer replaces that plate, so the page shows the
-// host's truth, never a guess.
-import type { DevicesOverview, PlateStatus, PlateView, ShelfWeightsFrame } from '../../../../native-bridge/contract';
+// weights the host streams for it; and what people do here — tare, calibrate, zero a POS scale, and
+// switch restock mode at the shelf's fixture so those steps are staff work — each one call the host
+// audits. An answer replaces what it concerns, so the page shows the host's truth, never a guess.
+import type { DevicesOverview, FixtureView, PlateStatus, PlateView, RestockFixture, ShelfWeightsFrame } from '../../../../native-bridge/contract';
 import type { StoreDeps } from '../../state/deps';
 import { idle, toErrorInfo, type ErrorInfo, type LoadState } from '../../state/load-state';
 import type { SliceApi } from '../../state/slice';
@@ -18,7 +18,7 @@ export interface DevicesState {
   /** The latest weights frame of the selected shelf. */
   weights: ShelfWeightsFrame | null;
   filter: StatusFilter;
-  /** `plate:<id>` while its tare or calibration is on its way. */
+  /** `plate:<id>` or `fixture:<id>` while a change to it is on its way. */
   busy: string | null;
   changeError: ErrorInfo | null;
   notice: string | null;
@@ -36,6 +36,8 @@ export interface DevicesActions {
   setFilter: (filter: StatusFilter) => void;
   tare: (plate: string, reason: string) => Promise<boolean>;
   calibrate: (plate: string, knownGrams: number, reason: string) => Promise<boolean>;
+  zeroScale: (plate: string, reason: string) => Promise<boolean>;
+  setRestockMode: (fixture: Pick<FixtureView, 'id' | 'name'>, on: boolean) => Promise<boolean>;
   reset: () => void;
 }
 
@@ -72,6 +74,17 @@ export function withPlate(overview: DevicesOverview, plate: PlateView): DevicesO
     counts[plate.status]++;
   }
   return { ...overview, fixtures, counts };
+}
+
+/** The overview with one fixture's restock mode as the host answered it. */
+export function withRestockMode(overview: DevicesOverview, fixture: Pick<RestockFixture, 'id' | 'restocking'>): DevicesOverview {
+  return { ...overview, fixtures: overview.fixtures.map((f) => (f.id === fixture.id ? { ...f, restocking: fixture.restocking } : f)) };
+}
+
+/** Whether restock mode is on at the plate's fixture in the overview shown. */
+function restockingAt(overview: DevicesState['overview'], plate: string): FixtureView | undefined {
+  if (overview.status !== 'ready') return undefined;
+  return overview.data.fixtures.find((f) => f.restocking && f.shelves.some((s) => s.plates.some((p) => p.id === plate)));
 }
 
 export function createDevicesSlice({ set, get }: SliceApi<DevicesSlice>, { client }: StoreDeps): DevicesSlice {
@@ -112,13 +125,13 @@ export function createDevicesSlice({ set, get }: SliceApi<DevicesSlice>, { clien
     void renewWatch();
   };
 
-  const change = async (plate: string, call: () => Promise<PlateView>, notice: (answer: PlateView) => string): Promise<boolean> => {
-    set({ busy: `plate:${plate}`, changeError: null, notice: null });
+  const change = async <T>(busy: string, call: () => Promise<T>, apply: (overview: DevicesOverview, answer: T) => DevicesOverview, notice: (answer: T) => string): Promise<boolean> => {
+    set({ busy, changeError: null, notice: null });
     request++;
     try {
       const answer = await call();
       const { overview } = get();
-      set({ busy: null, notice: notice(answer), overview: overview.status === 'ready' ? { status: 'ready', data: withPlate(overview.data, answer) } : overview });
+      set({ busy: null, notice: notice(answer), overview: overview.status === 'ready' ? { status: 'ready', data: apply(overview.data, answer) } : overview });
       return true;
     } catch (error) {
       set({ busy: null, changeError: toErrorInfo(error) });
@@ -137,9 +150,20 @@ export function createDevicesSlice({ set, get }: SliceApi<DevicesSlice>, { clien
       if (frame.shelf === get().selectedShelf) set({ weights: frame });
     },
     setFilter: (filter) => set({ filter }),
-    tare: (plate, reason) => change(plate, () => client.call('tarePlate', { plate, reason }), () => `Plate ${plate} tared: what it holds now reads as zero.`),
+    tare: (plate, reason) => {
+      const staff = restockingAt(get().overview, plate);
+      return change(`plate:${plate}`, () => client.call('tarePlate', { plate, reason }), withPlate, () =>
+        staff ? `Plate ${plate} tared: it reads zero, and the step was staff work at ${staff.name} (restock mode), charged to nobody.` : `Plate ${plate} tared: what it holds now reads as zero.`,
+      );
+    },
     calibrate: (plate, knownGrams, reason) =>
-      change(plate, () => client.call('calibratePlate', { plate, knownGrams, reason }), (p) => `Plate ${plate} calibrated with ${knownGrams} g: ${p.calibration.scale.toPrecision(4)} g per raw unit.`),
+      change(`plate:${plate}`, () => client.call('calibratePlate', { plate, knownGrams, reason }), withPlate, (p) => `Plate ${plate} calibrated with ${knownGrams} g: ${p.calibration.scale.toPrecision(4)} g per raw unit.`),
+    zeroScale: (plate, reason) =>
+      change(`plate:${plate}`, () => client.call('zeroScale', { plate, reason }), withPlate, (p) => `Scale ${p.device} zeroed: plate ${plate} reads zero from the scale’s next report.`),
+    setRestockMode: (fixture, on) =>
+      change(`fixture:${fixture.id}`, () => client.call('setRestockMode', { fixture: fixture.id, on }), withRestockMode, () =>
+        on ? `Restock mode on at ${fixture.name}: weight changes there, tare and calibration included, are staff work, charged to nobody.` : `Restock mode off at ${fixture.name}.`,
+      ),
     reset: () => {
       request++;
       set(initialDevicesState);

@@ -28,9 +28,10 @@ export function sampleOverview(shelves: Record<string, PlateView[]> = { 'G01-F1'
     drivers: [],
     devices: [{ serial: 'SHC-0001', kind: 'simulated', state: 'online', detail: 'simulated controller reporting', plates: plates.length }],
     problems: [],
-    fixtures: [{ id: 'G01', name: 'Gondola 1', shelves: Object.entries(shelves).map(([id, p]) => ({ id, fixture: 'G01', plates: p })) }],
+    fixtures: [{ id: 'G01', name: 'Gondola 1', restocking: false, shelves: Object.entries(shelves).map(([id, p]) => ({ id, fixture: 'G01', plates: p })) }],
     alerts: [],
     counts,
+    emptyToleranceG: 2,
   };
 }
 

@@ -8,7 +8,7 @@ import type { RestockAlert, RestockFixture, RestockOverview } from '../../../../
 import { useAppStore } from '../../state/StoreContext';
 import { PendingPanel } from '../../ui/PendingPanel';
 import { StatePanel } from '../../ui/StatePanel';
-import { formatAge, formatStoreTime, orderedAlerts, restockCounts, selectRestockPhase, unitsLabel } from './restock-selectors';
+import { formatAge, formatStoreTime, orderedAlerts, restockCounts, restockingLabel, restoredNotice, selectRestockPhase, unitsLabel } from './restock-selectors';
 import './restock.css';
 
 /** Wall ms between refreshes while the page is shown: the host's estimates change about once a second. */
@@ -129,9 +129,10 @@ function AlertsTable({ overview }: { overview: RestockOverview }) {
   );
 }
 
-function FixtureSwitch({ fixture, live }: { fixture: RestockFixture; live: boolean }) {
+function FixtureSwitch({ fixture, live, timezone }: { fixture: RestockFixture; live: boolean; timezone: string }) {
   const setMode = useAppStore((state) => state.restock.setRestockMode);
   const busy = useAppStore((state) => state.restock.busy === `fixture:${fixture.id}`);
+  const on = restockingLabel(fixture, timezone);
   return (
     <li className={`restock__fixture ${fixture.restocking ? 'restock__fixture--on' : ''}`} data-testid={`restock-fixture-${fixture.id}`}>
       <label>
@@ -146,21 +147,37 @@ function FixtureSwitch({ fixture, live }: { fixture: RestockFixture; live: boole
         <span className="restock__fixture-name">{fixture.name}</span>
       </label>
       <span className="restock__muted">{fixture.low > 0 ? `${fixture.low} low` : `${fixture.plates} plates`}</span>
+      {on ? (
+        <span className="restock__fixture-on" data-testid="restock-fixture-on">
+          {on}
+          {fixture.restoredAt !== undefined ? (
+            <span className="restock__restored" title={`Switched back on at ${formatStoreTime(fixture.restoredAt, timezone)}, after a restart`} data-testid="restock-fixture-restored">
+              restored after restart
+            </span>
+          ) : null}
+        </span>
+      ) : null}
     </li>
   );
 }
 
 function RestockModePanel({ overview }: { overview: RestockOverview }) {
   const live = overview.source !== 'none';
+  const restored = restoredNotice(overview);
   return (
     <aside className="panel restock__modes" aria-labelledby="restock-modes-title">
       <h2 id="restock-modes-title" className="panel__subtitle">
         Restock mode
       </h2>
-      <p className="restock__muted">While it is on at a fixture, weight changes there are staff work: they are charged to no shopper. Staff turn it off when done.</p>
+      <p className="restock__muted">While it is on at a fixture, weight changes there are staff work: they are charged to no shopper. Staff turn it off when done; it stays on across a restart of the host.</p>
+      {restored ? (
+        <p className="restock__restored-notice" role="status" data-testid="restock-restored">
+          {restored}
+        </p>
+      ) : null}
       <ul className="restock__fixtures">
         {overview.fixtures.map((fixture) => (
-          <FixtureSwitch key={fixture.id} fixture={fixture} live={live} />
+          <FixtureSwitch key={fixture.id} fixture={fixture} live={live} timezone={overview.timezone} />
         ))}
       </ul>
     </aside>
@@ -228,9 +245,16 @@ export function RestockView() {
         </StatePanel>
       ) : null}
       {phase.kind === 'warming-up' ? (
-        <StatePanel tone="info" title="Weighing the shelves…" testId="restock-warming-up">
-          <p>The engine estimates a plate’s units once its weight has been steady for a moment; the first plates appear within seconds.</p>
-        </StatePanel>
+        <>
+          <Messages />
+          <div className="restock">
+            <StatePanel tone="info" title="Weighing the shelves…" testId="restock-warming-up">
+              <p>The engine estimates a plate’s units once its weight has been steady for a moment; the first plates appear within seconds of their devices reporting.</p>
+            </StatePanel>
+            {/* Staff may already be at a fixture before its plates have been weighed. */}
+            <RestockModePanel overview={phase.overview} />
+          </div>
+        </>
       ) : null}
       {phase.kind === 'ready' ? (
         <>

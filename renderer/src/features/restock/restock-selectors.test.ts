@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareUrgency, formatAge, formatStoreTime, orderedAlerts, restockCounts, selectRestockPhase, unitsLabel } from './restock-selectors';
+import { compareUrgency, formatAge, formatStoreTime, orderedAlerts, restockCounts, restockingLabel, restoredNotice, selectRestockPhase, unitsLabel } from './restock-selectors';
 import { sampleAlert, sampleOverview, T } from './restock-test-data';
 
 describe('selectRestockPhase', () => {
@@ -50,5 +50,19 @@ describe('words', () => {
     const overview = sampleOverview([sampleAlert('P1', 0, 10, 5), sampleAlert('P2', 1, 10, 5, { acknowledged: { by: 'mgr', at: T, note: '' } })]);
     overview.fixtures[1]!.restocking = true;
     expect(restockCounts(overview)).toEqual({ low: 2, empty: 1, unacknowledged: 1, restocking: 1 });
+  });
+});
+
+describe('restock mode put back after a restart', () => {
+  it('says who holds restock mode since when, and which fixtures were switched back on at start', () => {
+    const overview = sampleOverview([]);
+    expect(restoredNotice(overview)).toBeNull();
+    expect(restockingLabel(overview.fixtures[0]!, overview.timezone)).toBeNull();
+    overview.fixtures[0] = { ...overview.fixtures[0]!, restocking: true, restockingBy: ['ann', 'bob'], restockingSince: T - 3 * 3600_000, restoredAt: T };
+    overview.fixtures[1] = { ...overview.fixtures[1]!, restocking: true, restockingBy: ['cat'], restockingSince: T - 60_000 };
+    expect(restockingLabel(overview.fixtures[0]!, overview.timezone)).toBe('on since 11:00 · ann, bob');
+    expect(restoredNotice(overview)).toBe('Restock mode was still on at Gondola 1 when the host last stopped, so it was switched back on at 14:00. Switch it off where staff have finished.');
+    overview.fixtures[1] = { ...overview.fixtures[1]!, restoredAt: T + 60_000 };
+    expect(restoredNotice(overview)).toMatch(/^Restock mode was still on at Gondola 1 and Gondola 2 when the host last stopped, so it was switched back on at 14:00\./);
   });
 });

@@ -1,6 +1,6 @@
 // Pure reads of the restock state for the view: which panel to show, the alerts in order of
 // urgency, and the words for stock levels and ages, tested without a DOM.
-import type { ConnectionState, RestockAlert, RestockOverview } from '../../../../native-bridge/contract';
+import type { ConnectionState, RestockAlert, RestockFixture, RestockOverview } from '../../../../native-bridge/contract';
 import { pendingPhase, type PendingPhase } from '../../state/load-state';
 import type { RestockState } from './restock-slice';
 
@@ -81,4 +81,26 @@ export function restockCounts(overview: RestockOverview): RestockCounts {
     unacknowledged: overview.alerts.filter((a) => a.acknowledged === undefined).length,
     restocking: overview.fixtures.filter((f) => f.restocking).length,
   };
+}
+
+/** "on since 09:40 · ann, bob", or null when restock mode is off there. */
+export function restockingLabel(fixture: RestockFixture, timezone: string): string | null {
+  if (!fixture.restocking) return null;
+  const since = fixture.restockingSince === undefined ? '' : ` since ${formatStoreTime(fixture.restockingSince, timezone)}`;
+  const by = fixture.restockingBy?.length ? ` · ${fixture.restockingBy.join(', ')}` : '';
+  return `on${since}${by}`;
+}
+
+/**
+ * The banner for restock mode put back at start: it was still on at these fixtures when the host
+ * last stopped, so staff work there stays charged to nobody until someone switches it off. Null when
+ * nothing was put back (or it has been switched off since).
+ */
+export function restoredNotice(overview: RestockOverview): string | null {
+  const restored = overview.fixtures.filter((f) => f.restocking && f.restoredAt !== undefined);
+  if (restored.length === 0) return null;
+  const names = restored.map((f) => f.name);
+  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
+  const at = formatStoreTime(Math.min(...restored.map((f) => f.restoredAt!)), overview.timezone);
+  return `Restock mode was still on at ${list} when the host last stopped, so it was switched back on at ${at}. Switch it off where staff have finished.`;
 }

@@ -5,6 +5,7 @@ import { initialLiveFloorState, type LiveFloorState } from './live-floor-slice';
 import {
   countShoppersByState,
   formatStoreClock,
+  formatTimeOfDay,
   groupShoppersByState,
   interpolatedPosition,
   interpolationProgress,
@@ -143,6 +144,14 @@ describe('wording', () => {
     expect(formatStoreClock(t, 'Asia/Tokyo')).toMatch(/22:05:09/);
     expect(formatStoreClock(t, 'Not/AZone')).toMatch(/\d\d:05:09/);
     expect(formatStoreClock(Number.NaN, 'UTC')).toBe('—');
+  });
+
+  it('shows an event’s time of day alone, in the store’s time zone', () => {
+    const t = Date.UTC(2026, 2, 4, 13, 5, 9);
+    expect(formatTimeOfDay(t, 'UTC')).toMatch(/^13:05:09$/);
+    expect(formatTimeOfDay(t, 'Asia/Tokyo')).toMatch(/^22:05:09$/);
+    expect(formatTimeOfDay(t, 'Not/AZone')).toMatch(/^\d\d:05:09$/);
+    expect(formatTimeOfDay(Number.POSITIVE_INFINITY)).toBe('—');
   });
 
   it('lists the counters in the strip’s order, alerting on reviews and tailgating', () => {
