@@ -1,9 +1,10 @@
 // Review end to end on the real host with the simulator (global setup starts it at 10× real time):
 // a session the engine held appears in the queue; a reviewer opens it, moves a shelf event to
 // nobody and undoes it, changes a line's quantity, approves the corrected cart (its charge goes to
-// the payment outbox), refunds one unit, and the audit log still verifies. What the page shows is checked against what the host answers over its API.
+// the payment outbox), refunds one unit, and the audit log still verifies. Another held session is
+// closed without charge (a waiver, with its reason and note). What the page shows is checked against what the host answers over its API.
 import { expect, test } from '@playwright/test';
-import type { ReviewQueue, ReviewSession } from '../native-bridge/contract';
+import type { ReviewQueue, ReviewQueueItem, ReviewSession } from '../native-bridge/contract';
 import { callHost, hostUrl } from './live-helpers';
 
 const reviewUrl = () => {
@@ -12,14 +13,14 @@ const reviewUrl = () => {
   return url.toString();
 };
 
-/** A held session with something in its cart: the simulated store holds a few within a minute or two. */
+/** A held session of a shopper with an account (one that can be charged) and something in its cart: the simulated store holds a few within a minute or two. */
 async function heldSessionWithLines(): Promise<ReviewSession> {
   let found: ReviewSession | undefined;
   await expect
     .poll(
       async () => {
         const queue = await callHost<ReviewQueue>('getReviewQueue', { limit: 200 });
-        for (const item of queue.items.filter((i) => i.units > 0)) {
+        for (const item of queue.items.filter((i) => i.units > 0 && !i.anonymous)) {
           const session = await callHost<ReviewSession>('getReviewSession', { sessionId: item.sessionId });
           if (session.cart.lines.length > 0 && session.events.some((e) => e.owner === session.sessionId)) found = session;
           if (found) break;
@@ -123,4 +124,60 @@ test('the review page says when a session does not exist', async ({ page }) => {
   url.hash = '#/review/r99.S1';
   await page.goto(url.toString());
   await expect(page.getByTestId('review-session-error')).toContainText('no session r99.S1');
+});
+
+test('a reviewer closes a held session without charge: the reason is required, the queue drops it, and the audit log has it', async ({ page }) => {
+  test.setTimeout(300_000);
+  // A tailgater's session when the simulated store held one (it has no account to charge), else a
+  // shopper's, which the reviewer must let go uncharged on purpose.
+  let item: ReviewQueueItem | undefined;
+  await expect
+    .poll(
+      async () => {
+        const queue = await callHost<ReviewQueue>('getReviewQueue', { limit: 200 });
+        item = queue.items.find((i) => i.anonymous) ?? queue.items[0];
+        return item !== undefined;
+      },
+      { timeout: 200_000, intervals: [3000] },
+    )
+    .toBe(true);
+  const id = item!.sessionId;
+  const held = await callHost<ReviewSession>('getReviewSession', { sessionId: id });
+  // Flags name sessions by key (r1.S6), as the rest of the page does, never by the engine's bare id.
+  for (const flag of held.flags) expect(flag.detail).not.toMatch(/(^|[\s(,])[SA]\d+(?=$|[\s),;:.])/);
+
+  await page.setViewportSize({ width: 1440, height: 2200 });
+  const url = new URL(hostUrl());
+  url.hash = `#/review/${id}`;
+  await page.goto(url.toString());
+  await expect(page.getByTestId('review-status')).toHaveText('held for review', { timeout: 30_000 });
+  const form = page.getByTestId('waive-form');
+  const waive = form.getByTestId('waive');
+  if (held.anonymous) {
+    await expect(page.getByTestId('approve-unavailable')).toBeVisible();
+    await form.getByTestId('waive-reason').selectOption('no-account');
+  } else {
+    await form.getByTestId('waive-reason').selectOption('goodwill');
+  }
+  await expect(waive).toBeDisabled();
+  await form.getByTestId('waive-note').fill('e2e: nobody to charge for this visit');
+  if (!held.anonymous) {
+    await expect(waive).toBeDisabled();
+    await form.getByTestId('waive-account-confirm').check();
+  }
+  await waive.click();
+
+  await expect(page.getByTestId('review-status')).toHaveText('closed without charge');
+  await expect(page.getByTestId('review-notice')).toContainText('Closed without charge');
+  await expect(page.getByTestId('waiver')).toContainText('e2e: nobody to charge for this visit');
+  await expect(page.getByTestId('waiver-payment')).toHaveText(/^receipt closed, nothing charged/);
+  await expect(page.getByTestId('correction-form')).toHaveCount(0);
+  await expect(page.getByTestId('approval-box')).toHaveCount(0);
+  await expect(page.getByTestId(`review-item-${id}`)).toHaveCount(0, { timeout: 15_000 });
+  await page.screenshot({ path: 'test-results/screenshots/review-waived.png' });
+
+  const after = await callHost<ReviewSession>('getReviewSession', { sessionId: id });
+  expect(after).toMatchObject({ status: 'waived', editable: false, waiver: { reason: held.anonymous ? 'no-account' : 'goodwill', payment: { state: 'issued' } } });
+  expect(after.audit.at(-1)).toMatchObject({ action: 'review.waive', reason: expect.stringContaining('e2e: nobody to charge') });
+  await expect(callHost('approveSession', { sessionId: id, note: '' })).rejects.toThrow(/closed without charge/);
 });

@@ -1,6 +1,7 @@
-// The analytics queries over the facts tables (schema 8), one per figure, each an aggregate over a
-// range of store-local days that an index covers: a month of a busy store answers in milliseconds
-// because no query reads a path point or a decision. Sessions are shoppers (and tailgaters): staff
+// The analytics queries over the facts tables (schema 8), one per figure, each a sum over the
+// per-day aggregates the projection keeps (sessions per hour, baskets, zone funnels, dwell seconds,
+// products, heat cells): a month of a busy store is a few thousand rows per figure, never a scan
+// of its sessions, visits or path points. Sessions are shoppers (and tailgaters): staff
 // have none, and visits of tracks without a session are left out.
 import type BetterSqlite3 from 'better-sqlite3';
 
@@ -27,16 +28,15 @@ export interface AnalyticsRepository {
 
 export function createAnalyticsRepository(db: BetterSqlite3.Database): AnalyticsRepository {
   const footfallByHour = db.prepare(
-    `SELECT hour, count(*) AS sessions, coalesce(sum(people), 0) AS people FROM fact_sessions
-     WHERE day BETWEEN ? AND ? GROUP BY hour ORDER BY hour`,
+    `SELECT hour, sum(sessions) AS sessions, sum(people) AS people FROM fact_session_hours
+     WHERE day BETWEEN ? AND ? GROUP BY hour HAVING sum(sessions) > 0 ORDER BY hour`,
   );
   const footfallByDay = db.prepare(
-    `SELECT day, count(*) AS sessions, coalesce(sum(people), 0) AS people FROM fact_sessions
-     WHERE day BETWEEN ? AND ? GROUP BY day ORDER BY day`,
+    `SELECT day, sum(sessions) AS sessions, sum(people) AS people FROM fact_session_hours
+     WHERE day BETWEEN ? AND ? GROUP BY day HAVING sum(sessions) > 0 ORDER BY day`,
   );
   const conversion = db.prepare(
-    `SELECT count(*) AS sessions, coalesce(sum(units > 0), 0) AS purchasing FROM fact_sessions
-     WHERE day BETWEEN ? AND ? AND state <> 'open'`,
+    `SELECT coalesce(sum(closed), 0) AS sessions, coalesce(sum(purchasing), 0) AS purchasing FROM fact_session_hours WHERE day BETWEEN ? AND ?`,
   );
   const funnel = db.prepare(
     `SELECT zone, sum(visited) AS visited, sum(dwelt) AS dwelt, sum(picked) AS picked, sum(purchased) AS purchased
@@ -50,16 +50,16 @@ export function createAnalyticsRepository(db: BetterSqlite3.Database): Analytics
     `SELECT ix, iy, sum(seconds) AS seconds FROM fact_heat_cells WHERE day BETWEEN ? AND ? GROUP BY ix, iy`,
   );
   const basket = db.prepare(
-    `SELECT units, count(*) AS sessions, sum(value_minor) AS valueMinor FROM fact_sessions
-     WHERE day BETWEEN ? AND ? AND state <> 'open' AND units > 0 GROUP BY units ORDER BY units`,
+    `SELECT units, sum(sessions) AS sessions, sum(value_minor) AS valueMinor FROM fact_basket_days
+     WHERE day BETWEEN ? AND ? GROUP BY units ORDER BY units`,
   );
   const topProducts = db.prepare(
     `SELECT sku, sum(units) AS units, sum(revenue_minor) AS revenueMinor, sum(receipts) AS receipts FROM fact_product_days
      WHERE day BETWEEN ? AND ? GROUP BY sku ORDER BY units DESC, revenueMinor DESC, sku LIMIT ?`,
   );
   const putBacks = db.prepare(
-    `SELECT coalesce(sum(picked_units), 0) AS pickedUnits, coalesce(sum(put_back_units), 0) AS putBackUnits FROM fact_sessions
-     WHERE day BETWEEN ? AND ? AND state <> 'open'`,
+    `SELECT coalesce(sum(picked_units), 0) AS pickedUnits, coalesce(sum(put_back_units), 0) AS putBackUnits FROM fact_session_hours
+     WHERE day BETWEEN ? AND ?`,
   );
   type Rows<T> = T[];
   return {

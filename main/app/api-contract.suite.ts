@@ -210,6 +210,19 @@ export function apiContractSuite(transport: string, harness: () => ContractHarne
       expect(badKey.code).toBe('invalid_input');
     });
 
+    it('refuses a waiver without a note or with a made-up reason, and answers not_found for an unknown session', async () => {
+      const h = harness();
+      const noNote = await rejection(h.client.call('waiveSession', { sessionId: 'r1.A1', reason: 'no-account', note: '  ' }));
+      expect(noNote.code).toBe('invalid_input');
+      expect(noNote.issues?.map((i) => i.path)).toContain('note');
+      const madeUp = await rejection(h.client.call('waiveSession', { sessionId: 'r1.A1', reason: 'because', note: 'x' } as never));
+      expect(madeUp.code).toBe('invalid_input');
+      const halfHearted = await rejection(h.client.call('waiveSession', { sessionId: 'r1.A1', reason: 'goodwill', note: 'x', waiveAccountCharge: false } as never));
+      expect(halfHearted.code).toBe('invalid_input');
+      const missing = await rejection(h.client.call('waiveSession', { sessionId: 'r1.A999', reason: 'no-account', note: 'tailgater' }));
+      expect(missing.code).toBe('not_found');
+    });
+
     it('answers a session search, and refuses a time range that ends before it starts', async () => {
       const h = harness();
       expect(await h.client.call('searchSessions', { text: 'r1.S1' })).toEqual({ sessions: [], matchedProducts: [], more: false });

@@ -182,12 +182,21 @@ const rowsByVersion: Record<number, { write(db: Database.Database): void; check(
         `INSERT INTO camera_calibrations (camera, homography_json, pairs_json, rms_m, max_m, updated_ms, updated_by, audit_id)
          VALUES ('cam-12', '[1,0,0,0,1,0,0,0,1]', '[{"image":[1,2],"floor":[3,4]}]', 0.02, 0.04, 121000, 'staff-12', 2)`,
       ).run();
+      // A session approved in review before waivers existed: it must read back as an approval.
+      db.prepare(
+        `INSERT INTO review_outcomes (session_id, approved_ms, actor, note, receipt_json, audit_id, payment_state, payment_reference)
+         VALUES ('r1.S12', 122000, 'rev-12', 'v12 row', '{"lines":[],"totalMinor":0}', 2, 'issued', 'pay-12')`,
+      ).run();
     },
     check(store) {
       expect(store.cameraSettings.sources()).toContainEqual(expect.objectContaining({ camera: 'cam-12', kind: 'file', url: '/v/c12.mp4', updatedBy: 'staff-12' }));
       expect(store.cameraSettings.calibrations()).toContainEqual(
         expect.objectContaining({ camera: 'cam-12', homography: [1, 0, 0, 0, 1, 0, 0, 0, 1], pairs: [{ image: [1, 2], floor: [3, 4] }], rmsM: 0.02 }),
       );
+      expect(store.review.outcome('r1.S12')).toEqual({
+        sessionId: 'r1.S12', kind: 'approved', approvedMs: 122_000, actor: 'rev-12', note: 'v12 row', receipt: { lines: [], totalMinor: 0 }, auditId: 2,
+        payment: { state: 'issued', reference: 'pay-12' },
+      });
     },
   },
 };
@@ -271,7 +280,14 @@ function checkLatestFeatures(store: StoreDatabase): number {
   expect(store.cameraSettings.sources()).toContainEqual(expect.objectContaining({ camera: 'cam-1', kind: 'file', url: '/v/cam1.mp4' }));
   expect(store.cameraSettings.calibrations()).toContainEqual(cameraCalibration);
 
-  return entriesBefore + 6;
+  // Schema 13: a held session closed without charge, with its reason code and audit entry; still one outcome per session.
+  const waiverAudit = { actor: 'rev', action: 'review.waive', subject: 'session:A13', reason: 'no-account: tailgater', before: null, after: null, at: 97_000 };
+  const waiver = { sessionId: 'A13', waivedMs: 97_000, actor: 'rev', reason: 'no-account', note: 'tailgater', receipt: { lines: [], totalMinor: 0 }, audit: waiverAudit };
+  expect(store.review.waive(waiver)).toMatchObject({ kind: 'waived', reason: 'no-account', payment: { state: 'pending' } });
+  expect(() => store.review.approve({ sessionId: 'A13', approvedMs: 98_000, actor: 'rev', note: '', receipt: {}, audit: waiverAudit })).toThrow(/UNIQUE|PRIMARY KEY/);
+  expect(store.review.unsettledPayments().outcomes).toContain('A13');
+
+  return entriesBefore + 7;
 }
 
 const factsSession: SessionFact = {

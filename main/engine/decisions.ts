@@ -195,6 +195,9 @@ export interface AttributionEvidence {
   /** The same hand's fit over the seconds before the event, when seen then. */
   handBeforeSeen: boolean;
   handBefore: number;
+  /** Sightings of either hand while the weight changed, and their mean density (fit + precision, each clipped at −6). */
+  handCoreSightings: number;
+  handCoreMean: number;
 }
 
 export interface AttributionCandidate {

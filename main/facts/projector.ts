@@ -18,7 +18,7 @@ import type { StoreModel } from '../store/schema';
 import { heatCell } from './heat-grid';
 import { defaultPathOptions, PathRecorder, type PathChunk, type PathOptions } from './path-chunks';
 import { storeLookup, type StoreLookup } from './store-lookup';
-import { emptyBatch, type DwellFact, type FactsBatch, type ProductDayFact, type SessionFact, type ShelfEventFact, type ZoneDayFact, type ZoneVisitFact } from './types';
+import { emptyBatch, type BasketDayFact, type DwellFact, type FactsBatch, type ProductDayFact, type SessionHourFact, type SessionFact, type ShelfEventFact, type ZoneDayFact, type ZoneVisitFact } from './types';
 import { defaultPresenceOptions, ZonePresence, type ClosedVisit, type PresenceOptions } from './zone-presence';
 
 export interface ProjectorOptions {
@@ -78,6 +78,8 @@ export class FactsProjector {
   private readonly zoneDays = new Map<string, ZoneDayFact>();
   private readonly dwell = new Map<string, DwellFact>();
   private readonly productDays = new Map<string, ProductDayFact>();
+  private readonly sessionHours = new Map<string, SessionHourFact>();
+  private readonly baskets = new Map<string, BasketDayFact>();
   /** Seconds per heat cell, per day, since the last drain. */
   private readonly heat = new Map<string, Float64Array>();
   private out: FactsBatch = emptyBatch();
@@ -162,6 +164,10 @@ export class FactsProjector {
     this.dwell.clear();
     this.out.productDays.push(...this.productDays.values());
     this.productDays.clear();
+    this.out.sessionHours.push(...this.sessionHours.values());
+    this.sessionHours.clear();
+    this.out.baskets.push(...this.baskets.values());
+    this.baskets.clear();
     const batch = this.out;
     this.out = emptyBatch();
     return batch;
@@ -261,6 +267,7 @@ export class FactsProjector {
     };
     session = { fact, trackIds: new Set(), visits: [], picks: [], flags: new Set(), lastSeenMs: t };
     this.sessions.set(sessionId, session);
+    this.hourOf(fact).sessions++;
     this.dirtySessions.add(session);
     return session;
   }
@@ -269,7 +276,10 @@ export class FactsProjector {
     // A tailgater's session opens with its member; the alert that names it may come first or not at all.
     const session = this.sessions.get(d.sessionId) ?? this.openSession(d.sessionId, d.t, { kind: 'anonymous', groupSize: 1, ...(d.gate ? { gate: d.gate } : {}) });
     session.trackIds.add(d.trackId);
-    if (d.via !== 'rebind') session.fact.people++;
+    if (d.via !== 'rebind') {
+      session.fact.people++;
+      this.hourOf(session.fact).people++;
+    }
     this.dirtySessions.add(session);
     this.out.sessionTracks.push({ sessionId: d.sessionId, trackId: d.trackId, via: d.via, tMs: d.t });
     const track = this.track(d.trackId, d.t);
@@ -368,6 +378,7 @@ export class FactsProjector {
       }
     }
     this.writeSessionVisits(session, bought);
+    this.countClosed(fact);
     this.dirtySessions.add(session);
     this.sessions.delete(d.sessionId);
     // Member tracks still on the floor keep their binding for paths; their later visits are written as they close.
@@ -406,6 +417,28 @@ export class FactsProjector {
       }
       this.zoneDays.set(key, day);
     }
+  }
+
+  /** The hour row the session counts under (the hour it came in), for this drain. */
+  private hourOf(fact: SessionFact): SessionHourFact {
+    const key = `${fact.day}|${fact.hour}`;
+    let row = this.sessionHours.get(key);
+    if (!row) this.sessionHours.set(key, (row = { day: fact.day, hour: fact.hour, sessions: 0, people: 0, closed: 0, purchasing: 0, pickedUnits: 0, putBackUnits: 0 }));
+    return row;
+  }
+
+  private countClosed(fact: SessionFact): void {
+    const hour = this.hourOf(fact);
+    hour.closed++;
+    hour.pickedUnits += fact.pickedUnits;
+    hour.putBackUnits += fact.putBackUnits;
+    if (fact.units === 0) return;
+    hour.purchasing++;
+    const key = `${fact.day}|${fact.units}`;
+    const basket = this.baskets.get(key) ?? { day: fact.day, units: fact.units, sessions: 0, valueMinor: 0 };
+    basket.sessions++;
+    basket.valueMinor += fact.valueMinor;
+    this.baskets.set(key, basket);
   }
 
   private countDwell(day: string, zone: string, ms: number): void {

@@ -272,6 +272,16 @@ export function createFactsRepository(db: BetterSqlite3.Database): FactsReposito
   const insertVisit = db.prepare(
     `INSERT INTO fact_zone_visits (run_id, session, track_id, zone, entered_ms, exited_ms, dwell_ms, day, hour) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const addSessionHour = db.prepare(
+    `INSERT INTO fact_session_hours (day, run_id, hour, sessions, people, closed, purchasing, picked_units, put_back_units) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (day, run_id, hour) DO UPDATE SET sessions = sessions + excluded.sessions, people = people + excluded.people,
+       closed = closed + excluded.closed, purchasing = purchasing + excluded.purchasing,
+       picked_units = picked_units + excluded.picked_units, put_back_units = put_back_units + excluded.put_back_units`,
+  );
+  const addBasket = db.prepare(
+    `INSERT INTO fact_basket_days (day, run_id, units, sessions, value_minor) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (day, run_id, units) DO UPDATE SET sessions = sessions + excluded.sessions, value_minor = value_minor + excluded.value_minor`,
+  );
   const addZoneDay = db.prepare(
     `INSERT INTO fact_zone_days (day, run_id, zone, visited, dwelt, picked, purchased) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (day, run_id, zone) DO UPDATE SET visited = visited + excluded.visited, dwelt = dwelt + excluded.dwelt,
@@ -374,6 +384,8 @@ export function createFactsRepository(db: BetterSqlite3.Database): FactsReposito
       const exited = Math.round(v.exitedMs);
       insertVisit.run(runId, optional(v.sessionId), v.trackId, v.zone, entered, exited, exited - entered, v.day, v.hour);
     }
+    for (const h of batch.sessionHours) addSessionHour.run(h.day, runId, h.hour, h.sessions, h.people, h.closed, h.purchasing, h.pickedUnits, h.putBackUnits);
+    for (const b of batch.baskets) addBasket.run(b.day, runId, b.units, b.sessions, b.valueMinor);
     for (const z of batch.zoneDays) addZoneDay.run(z.day, runId, z.zone, z.visited, z.dwelt, z.picked, z.purchased);
     for (const p of batch.productDays) addProductDay.run(p.day, runId, p.sku, p.units, p.revenueMinor, p.receipts);
     for (const d of batch.dwell) addDwell.run(d.day, runId, d.zone, d.seconds, d.visits, d.totalMs);
@@ -391,7 +403,7 @@ export function createFactsRepository(db: BetterSqlite3.Database): FactsReposito
   });
   const replaceAll = db.transaction((source: FactsSource, startedMs: number, batches: Iterable<FactsBatch>): number => {
     // Children first, so the cascade has nothing left to search for row by row.
-    for (const table of ['fact_heat_cells', 'fact_dwell_seconds', 'fact_product_days', 'fact_zone_days', 'fact_track_paths', 'fact_zone_visits', 'fact_shelf_events', 'fact_session_lines', 'fact_session_tracks', 'fact_sessions', 'fact_runs']) {
+    for (const table of ['fact_heat_cells', 'fact_dwell_seconds', 'fact_product_days', 'fact_zone_days', 'fact_basket_days', 'fact_session_hours', 'fact_track_paths', 'fact_zone_visits', 'fact_shelf_events', 'fact_session_lines', 'fact_session_tracks', 'fact_sessions', 'fact_runs']) {
       db.exec(`DELETE FROM ${table}`);
     }
     sessionIds.clear();

@@ -93,6 +93,30 @@ export interface ZoneVisitFact extends Dated {
 }
 
 /**
+ * One store-local hour of one day: sessions and people that came in (counted as they enter), and
+ * of those sessions the ones closed, with a purchase, and their picked and put-back units (counted
+ * as they leave, under the hour they came in).
+ */
+export interface SessionHourFact {
+  day: string;
+  hour: number;
+  sessions: number;
+  people: number;
+  closed: number;
+  purchasing: number;
+  pickedUnits: number;
+  putBackUnits: number;
+}
+
+/** Purchasing sessions of one day that bought `units` units, and what they paid. */
+export interface BasketDayFact {
+  day: string;
+  units: number;
+  sessions: number;
+  valueMinor: number;
+}
+
+/**
  * Sessions of one day at each step of one zone's funnel (DESIGN §4 Analytics), counted when each
  * session closes; the steps nest: dwelt implies visited, picked implies dwelt, purchased implies picked.
  */
@@ -147,6 +171,8 @@ export interface FactsBatch {
   lines: SessionLineFact[];
   shelfEvents: ShelfEventFact[];
   zoneVisits: ZoneVisitFact[];
+  sessionHours: SessionHourFact[];
+  baskets: BasketDayFact[];
   zoneDays: ZoneDayFact[];
   productDays: ProductDayFact[];
   dwell: DwellFact[];
@@ -155,7 +181,7 @@ export interface FactsBatch {
 }
 
 export function emptyBatch(): FactsBatch {
-  return { sessions: [], sessionTracks: [], lines: [], shelfEvents: [], zoneVisits: [], zoneDays: [], productDays: [], dwell: [], paths: [], heat: [] };
+  return { sessions: [], sessionTracks: [], lines: [], shelfEvents: [], zoneVisits: [], sessionHours: [], baskets: [], zoneDays: [], productDays: [], dwell: [], paths: [], heat: [] };
 }
 
 export function batchSize(batch: FactsBatch): number {

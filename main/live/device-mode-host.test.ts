@@ -77,9 +77,9 @@ let host: Host | undefined;
 
 async function startHost(): Promise<Host> {
   const messages: LiveWorkerMessage[] = [];
-  let loop: LiveWorkerLoop | undefined;
-  const link = createLiveLink((m) => loop?.handle(structuredClone(m)), 'devices', { streams: new StreamHub(), log: () => undefined });
-  loop = await startLiveWorkerLoop({
+  // The host says nothing to the worker before the loop has started (only the services below do).
+  const link = createLiveLink((m) => loop.handle(structuredClone(m)), 'devices', { streams: new StreamHub(), log: () => undefined });
+  const loop = await startLiveWorkerLoop({
     store,
     db: openStoreDatabase(dbPath, { storeId: store.layout.id }),
     data: { storeDir: '', dbPath, storeKey: new Array<number>(32).fill(7), shoppers: 0, speed: 1, seed: 0, devices: true },

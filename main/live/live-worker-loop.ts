@@ -63,7 +63,9 @@ export async function startLiveWorkerLoop({ store, db, data, post, openHid }: Li
   let feed: Pick<PacedFeed, 'pump'>;
   let gateScanners: GateScanners | undefined;
   if (scanners) {
-    feed = new PacedFeed(shelves.simulated(scanners.inputs(simulatedInputs(store, { shoppers: data.shoppers, speed: data.speed, seed: data.seed, startMs }))), startMs, data.speed, wallStart);
+    // A resumed run remembers the entry tokens it admitted: simulated shoppers after a restart need new ones.
+    const seed = data.seed + pipeline.run.recoveries * 1_000_003;
+    feed = new PacedFeed(shelves.simulated(scanners.inputs(simulatedInputs(store, { shoppers: data.shoppers, speed: data.speed, seed, startMs }))), startMs, data.speed, wallStart);
   } else {
     // One HID stack for the shelves and the gate scanners.
     let hid: NodeHidBackendLoad | undefined;

@@ -11,10 +11,10 @@ export interface Backoff {
   maxMs: number;
 }
 
-export const defaultBackoff: Readonly<Backoff> = Object.freeze({ baseMs: 1000, maxMs: 15 * 60_000 });
+const defaultBackoff: Readonly<Backoff> = Object.freeze({ baseMs: 1000, maxMs: 15 * 60_000 });
 
 /** Wait before the next try after `attempts` failed ones: half fixed, half random ("equal jitter"). */
-export function retryDelayMs(attempts: number, backoff: Backoff, random: () => number): number {
+function retryDelayMs(attempts: number, backoff: Backoff, random: () => number): number {
   const ceiling = Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.max(0, attempts - 1));
   return Math.round(ceiling / 2 + (ceiling / 2) * random());
 }

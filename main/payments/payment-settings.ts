@@ -13,7 +13,7 @@ import { problems } from './problems';
 export const PAYMENT_SETTINGS_KEY = 'payments';
 export const WEBHOOK_SECRET_ENV = 'WALKOUT_WEBHOOK_SECRET';
 
-export const paymentSettingsSchema = z.discriminatedUnion('adapter', [
+const paymentSettingsSchema = z.discriminatedUnion('adapter', [
   z.object({ adapter: z.literal('none') }).strict(),
   z
     .object({
@@ -27,7 +27,7 @@ export const paymentSettingsSchema = z.discriminatedUnion('adapter', [
 ]);
 export type PaymentSettings = z.infer<typeof paymentSettingsSchema>;
 
-export type SettingsRead = { ok: true; settings: PaymentSettings } | { ok: false; error: string };
+type SettingsRead = { ok: true; settings: PaymentSettings } | { ok: false; error: string };
 
 export function readPaymentSettings(settings: Pick<SettingsRepository, 'get'>): SettingsRead {
   const stored = settings.get(PAYMENT_SETTINGS_KEY);

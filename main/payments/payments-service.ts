@@ -7,7 +7,7 @@ import type { OutboxCounts, ReceiptRecord, ReceiptStatus, StoreDatabase } from '
 import type { StoreModel } from '../store/schema';
 import { deliverDue, type DeliveryOptions } from './outbox-delivery';
 import type { PaymentAdapter } from './payment-adapter';
-import { adapterFor, describeSettings, readPaymentSettings } from './payment-settings';
+import { adapterFor, describeSettings, readPaymentSettings, WEBHOOK_SECRET_ENV } from './payment-settings';
 import { createReceiptActions, type ReceiptActions } from './receipt-actions';
 import { ingestReceipts } from './receipt-ingest';
 
@@ -48,7 +48,7 @@ export interface PaymentsDeps {
   log: (line: string) => void;
   env?: NodeJS.ProcessEnv;
   wallNow?: () => number;
-  /** Test hook: an adapter instead of the settings' (the crash and latency harnesses wrap the real ones). */
+  /** An adapter to use instead of the settings' (the crash test and the latency bench bring their own endpoint). */
   adapter?: PaymentAdapter;
   delivery?: DeliveryOptions;
 }
@@ -68,7 +68,7 @@ export function createPaymentsService(deps: PaymentsDeps): PaymentsService {
   function currentAdapter(): PaymentAdapter | undefined {
     if (deps.adapter) return deps.adapter;
     const read = readPaymentSettings(deps.db.settings);
-    const key = read.ok ? JSON.stringify(read.settings) + (env.WALKOUT_WEBHOOK_SECRET ?? '') : read.error;
+    const key = read.ok ? JSON.stringify(read.settings) + (env[WEBHOOK_SECRET_ENV] ?? '') : read.error;
     if (key === configured) return adapter;
     configured = key;
     adapter?.close();

@@ -20,13 +20,13 @@ const actionSchema = z.object({
   actor: z.string().min(1),
   reason: z.string().min(1, 'a reason is required'),
 });
-export const approveSchema = actionSchema.extend({ lines: z.array(lineSchema).optional() }).strict();
-export const waiveSchema = actionSchema.strict();
-export const refundSchema = actionSchema
+const approveSchema = actionSchema.extend({ lines: z.array(lineSchema).optional() }).strict();
+const waiveSchema = actionSchema.strict();
+const refundSchema = actionSchema
   .extend({ amountMinor: z.number().int().positive().optional(), lines: z.array(lineSchema).optional(), requestId: z.string().min(1).optional() })
   .strict()
   .refine((r) => (r.amountMinor === undefined) !== (r.lines === undefined), 'give either amountMinor or lines');
-export const adjustSchema = actionSchema.extend({ lines: z.array(lineSchema).min(1), requestId: z.string().min(1).optional() }).strict();
+const adjustSchema = actionSchema.extend({ lines: z.array(lineSchema).min(1), requestId: z.string().min(1).optional() }).strict();
 
 export type ApproveRequest = z.input<typeof approveSchema>;
 export type WaiveRequest = z.input<typeof waiveSchema>;
@@ -53,7 +53,7 @@ function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
 }
 
 /** Minor units charged (charge and adjustments) and refunded so far; failed messages count for nothing. */
-export function paidSoFar(payments: readonly OutboxEntry[]): { chargedMinor: number; refundedMinor: number } {
+function paidSoFar(payments: readonly OutboxEntry[]): { chargedMinor: number; refundedMinor: number } {
   let chargedMinor = 0;
   let refundedMinor = 0;
   for (const p of payments) {
@@ -113,7 +113,8 @@ export function createReceiptActions(deps: { db: StoreDatabase; store: StoreMode
         if (current.status === 'approved' && charge) return { repeat: charge };
         if (current.status !== 'held-for-review') throw new ReceiptActionError(`receipt ${current.id} is ${current.status}, not held for review`);
         requireAccount(current);
-        const priced = priceLines(catalog, r.lines ?? current.lines);
+        // Without reviewed lines, the held ones at today's catalog prices (an item the catalog lost must be priced by the reviewer).
+        const priced = priceLines(catalog, r.lines ?? current.lines.map(({ sku, quantity }) => ({ sku, quantity })));
         if (priced.unknown.length > 0) throw new ReceiptActionError(`no price for ${priced.unknown.join(', ')}: give unitPriceMinor for it`);
         const payment = { key: current.id, type: 'charge' as const, amountMinor: priced.totalMinor, lines: priced.lines };
         const message = paymentMessage(current, payment, storeId, deps.wallNow());

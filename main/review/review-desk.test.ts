@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../native-bridge/contract/errors';
 import type { StoreDatabase } from '../db';
 import { createReviewDesk, type ReviewDesk } from './review-desk';
-import { RecordingIssuer, storyDatabase, testStore } from './test-support';
+import { RecordingIssuer, storeDecisions, storyDatabase, tailgaterDecisions, testStore } from './test-support';
 
 let db: StoreDatabase;
 let issuer: RecordingIssuer;
@@ -242,5 +242,114 @@ describe('sessions of different live runs (the engine numbers sessions afresh in
     await desk.approve({ sessionId: 'r2.S1', note: '' }, 'rita');
     expect(issuer.issued[0]).toMatchObject({ key: 'review:r2.S1:approve', receipt: { sessionId: 'S1', runId: 2 } });
     expect(desk.session('r1.S1').status).toBe('held-for-review');
+  });
+});
+
+describe('the audit trail of a session', () => {
+  it('shows an event moved in from another session, and its undo, in both sessions’ trails', () => {
+    desk.correct({ sessionId: 'S1', action: moveApples, reason: 'wrong-shopper', note: 'video' }, 'rita');
+    desk.correct({ sessionId: 'S1', action: { type: 'add-line', sessionId: 'S1', sku: 'WINE', quantity: 1 }, reason: 'missed-item', note: '' }, 'rita');
+    // Reviewed from S1, filed under S1: S2's cart changed all the same, so S2's trail has it.
+    expect(desk.session('S2').audit.map((e) => [e.action, e.reason])).toEqual([['review.correct', 'wrong-shopper: video']]);
+    desk.undo('S1', 'sam');
+    desk.undo('S2', 'sam');
+    expect(desk.session('S1').audit.map((e) => e.action)).toEqual(['review.correct', 'review.correct', 'review.undo', 'review.undo']);
+    // S1's own line added and undone never touched S2's cart: not in S2's trail.
+    expect(desk.session('S2').audit.map((e) => e.action)).toEqual(['review.correct', 'review.undo']);
+    expect(desk.session('S3').audit).toEqual([]);
+  });
+});
+
+describe('flags', () => {
+  it('name the sessions they mention by key, as the rest of the page does', () => {
+    db.close();
+    db = storyDatabase(1);
+    desk = createReviewDesk({ db, store: testStore, issuer, now: () => ++clock });
+    expect(desk.session('r1.S1').flags.map((f) => f.detail)).toEqual(['runner-up r1.S2 at 0.4 against 0.55']);
+    expect(desk.session('r1.S2').flags[0]!.detail).toBe('event F1-S1#1: runner-up at 0.4 to r1.S1 at 0.55');
+  });
+});
+
+describe('closing a held session without charge (waiver)', () => {
+  beforeEach(() => storeDecisions(db, tailgaterDecisions()));
+  const tailgater = { sessionId: 'A1', reason: 'no-account', note: 'tailgater, nobody to charge' } as const;
+
+  it('refuses to approve a tailgater’s session: there is no account to charge', async () => {
+    expect(desk.queue({ limit: 50, offset: 0 }).items.map((i) => [i.sessionId, i.anonymous])).toEqual([['S1', false], ['S2', false], ['A1', true]]);
+    expect(await refusal(() => desk.approve({ sessionId: 'A1', note: '' }, 'rita'))).toMatchObject({
+      code: 'conflict',
+      message: 'A1 came in without a scan: there is no account to charge, so close it without charge instead',
+    });
+    expect(issuer.issued).toEqual([]);
+    expect(desk.session('A1').status).toBe('held-for-review');
+  });
+
+  it('closes it uncharged through the payment side, audited with the reason, and takes it off the queue', async () => {
+    const a1 = await desk.waive(tailgater, 'rita');
+    expect(a1).toMatchObject({ status: 'waived', editable: false, anonymous: true });
+    expect(a1.approval).toBeUndefined();
+    expect(a1.waiver).toEqual({
+      at: expect.any(Number),
+      actor: 'rita',
+      reason: 'no-account',
+      note: 'tailgater, nobody to charge',
+      lines: [{ sku: 'BREAD', name: 'Bread', quantity: 1, unitPriceMinor: 200, amountMinor: 200 }],
+      totalMinor: 200,
+      payment: { state: 'issued', reference: 'waived-1' },
+    });
+    expect(issuer.waived).toEqual([
+      { key: 'review:A1:waive', receipt: { sessionId: 'A1', reason: 'no-account', note: 'tailgater, nobody to charge', waivedBy: 'rita', waivedAtMs: expect.any(Number) } },
+    ]);
+    expect(issuer.issued).toEqual([]);
+    expect(desk.queue({ limit: 50, offset: 0 }).items.map((i) => i.sessionId)).toEqual(['S1', 'S2']);
+    const [entry] = db.audit.list({ limit: 10, subject: 'session:A1' });
+    expect(entry).toMatchObject({ actor: 'rita', action: 'review.waive', reason: 'no-account: tailgater, nobody to charge', after: { charged: 0, notCharged: { currency: 'EUR', totalMinor: 200 } } });
+    expect(a1.audit.map((e) => e.action)).toEqual(['review.waive']);
+    expect(db.audit.verify()).toEqual({ ok: true, entries: 1 });
+
+    // Closed: no corrections, no second outcome, and no refund of a charge that never was.
+    expect(await refusal(() => desk.waive(tailgater, 'sam'))).toMatchObject({ code: 'conflict', message: 'A1 was already closed without charge' });
+    expect(await refusal(() => desk.approve({ sessionId: 'A1', note: '' }, 'sam'))).toMatchObject({ code: 'conflict', message: 'A1 was already closed without charge' });
+    expect(await refusal(() => desk.correct({ sessionId: 'A1', action: { type: 'add-line', sessionId: 'A1', sku: 'APPLE', quantity: 1 }, reason: 'missed-item', note: '' }, 'sam'))).toMatchObject({
+      code: 'conflict',
+    });
+    expect(await refusal(() => desk.refund({ sessionId: 'A1', items: [{ sku: 'BREAD', quantity: 1 }], reason: 'customer-dispute', note: '' }, 'sam'))).toMatchObject({ code: 'conflict' });
+    expect(issuer.waived).toHaveLength(1);
+  });
+
+  it('keeps the waiver when the payment side fails; asking again retries only that', async () => {
+    issuer.failWith = 'receipt not recorded yet';
+    expect((await desk.waive(tailgater, 'rita')).waiver!.payment).toEqual({ state: 'failed', error: 'receipt not recorded yet' });
+    issuer.failWith = undefined;
+    const retried = await desk.waive({ ...tailgater, note: 'again' }, 'sam');
+    expect(retried.waiver).toMatchObject({ actor: 'rita', note: 'tailgater, nobody to charge', payment: { state: 'issued', reference: 'waived-1' } });
+    expect(db.audit.list({ limit: 10, subject: 'session:A1' }).map((e) => e.action)).toEqual(['review.waive']);
+  });
+
+  it('tells the payment side again after a stop between the decision and the answer', async () => {
+    const stalled: RecordingIssuer = Object.assign(new RecordingIssuer(), { waive: () => new Promise<never>(() => undefined) });
+    void createReviewDesk({ db, store: testStore, issuer: stalled, now: () => ++clock }).waive(tailgater, 'rita');
+    expect(desk.session('A1').waiver!.payment.state).toBe('pending');
+    expect(await desk.resumePayments()).toBe(1);
+    expect(issuer.waived.map((w) => w.key)).toEqual(['review:A1:waive']);
+    expect(issuer.issued).toEqual([]);
+  });
+
+  it('waives a shopper with an account only when the reviewer says so explicitly, and never as "no account"', async () => {
+    expect(await refusal(() => desk.waive({ sessionId: 'S1', reason: 'goodwill', note: 'long wait at the gate' }, 'rita'))).toMatchObject({
+      code: 'conflict',
+      message: 'S1 has an account (acct-1) that can be charged: waive it only on purpose (waiveAccountCharge)',
+    });
+    expect(await refusal(() => desk.waive({ sessionId: 'S1', reason: 'no-account', note: 'x', waiveAccountCharge: true }, 'rita'))).toMatchObject({ code: 'invalid_input' });
+    expect(await refusal(() => desk.waive({ sessionId: 'S3', reason: 'goodwill', note: 'x', waiveAccountCharge: true }, 'rita'))).toMatchObject({
+      code: 'conflict',
+      message: 'S3 was charged without review: take things back with a refund',
+    });
+    expect(db.audit.verify()).toEqual({ ok: true, entries: 0 });
+
+    const s1 = await desk.waive({ sessionId: 'S1', reason: 'goodwill', note: 'long wait at the gate', waiveAccountCharge: true }, 'mia');
+    expect(s1).toMatchObject({ status: 'waived', waiver: { actor: 'mia', reason: 'goodwill', totalMinor: 250 } });
+    expect(issuer.waived[0]).toMatchObject({ key: 'review:S1:waive', receipt: { sessionId: 'S1', account: 'acct-1', tokenNonce: 'n1', reason: 'goodwill' } });
+    expect(db.audit.list({ limit: 1, subject: 'session:S1' })[0]).toMatchObject({ action: 'review.waive', after: { charged: 0, account: 'acct-1' } });
   });
 });

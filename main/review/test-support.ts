@@ -27,6 +27,12 @@ function shelfEvent(id: string, t: number, plate: string, sku: string, quantity:
   };
 }
 
+/** A session the engine weighed for an event: its best track, how far its body was, its share of the posterior (no camera saw hands). */
+function candidate(sessionId: string, trackId: number, distanceM: number, probability: number): AttributionCandidate {
+  const evidence = { bodyM: distanceM, handSeen: false, handFit: 0, handPrecision: 0, handBeforeSeen: false, handBefore: 0, handCoreSightings: 0, handCoreMean: 0 };
+  return { sessionId, trackId, distanceM, evidence, score: Math.log(probability), probability };
+}
+
 function attribution(
   t: number,
   eventId: string,
@@ -64,8 +70,8 @@ export function storyWalks(): TrackPoint[] {
 /** The story, as the engine's decisions in time order (floor paths apart: see storyWalks). */
 export function storyDecisions(): EngineDecision[] {
   const candidates = [
-    { sessionId: 'S1', trackId: 1, distanceM: 0.4, probability: 0.55, weight: 0.55 },
-    { sessionId: 'S2', trackId: 2, distanceM: 0.6, probability: 0.4, weight: 0.4 },
+    candidate('S1', 1, 0.4, 0.55),
+    candidate('S2', 2, 0.6, 0.4),
   ];
   return [
     { kind: 'gate-admitted', t: T0, gate: 'in-1', sessionId: 'S1', account: 'acct-1', groupSize: 1, tokenNonce: 'n1', expiresAtMs: T0 + 900_000 },
@@ -80,19 +86,35 @@ export function storyDecisions(): EngineDecision[] {
     { kind: 'cart-change', t: T0 + 10_000, sessionId: 'S1', eventId: 'F1-S1#1', sku: 'APPLE', quantity: 1, confidence: 0.51, hypothesisRank: 0 },
     { kind: 'session-flag', t: T0 + 10_000, sessionId: 'S2', reason: 'close-second', eventId: 'F1-S1#1', detail: 'event F1-S1#1: runner-up at 0.4 to S1 at 0.55' },
     shelfEvent('F1-S1#2', T0 + 12_000, 'P2', 'BREAD', 1, -398),
-    attribution(T0 + 12_000, 'F1-S1#2', 'S1', 0.97, [{ sessionId: 'S1', trackId: 1, distanceM: 0.3, probability: 0.97, weight: 0.97 }], { basis: 'posterior', nobody: { probability: 0.03 }, flags: [] }),
+    attribution(T0 + 12_000, 'F1-S1#2', 'S1', 0.97, [candidate('S1', 1, 0.3, 0.97)], { basis: 'posterior', nobody: { probability: 0.03 }, flags: [] }),
     { kind: 'cart-change', t: T0 + 12_000, sessionId: 'S1', eventId: 'F1-S1#2', sku: 'BREAD', quantity: 1, confidence: 0.9, hypothesisRank: 0 },
     shelfEvent('F1-S1#3', T0 + 14_000, 'P3', 'WINE', 1, -1204),
-    attribution(T0 + 14_000, 'F1-S1#3', 'nobody', 1, [{ sessionId: 'S2', trackId: 2, distanceM: 0.7, probability: 0.3, weight: 0.3 }], { basis: 'marked-nobody', nobody: { probability: 0.7, trackId: 9, distanceM: 0.5 }, flags: [] }),
+    attribution(T0 + 14_000, 'F1-S1#3', 'nobody', 1, [candidate('S2', 2, 0.7, 0.3)], { basis: 'marked-nobody', nobody: { probability: 0.7, trackId: 9, distanceM: 0.5 }, flags: [] }),
     { kind: 'session-flag', t: T0 + 14_000, sessionId: 'S2', reason: 'close-second', eventId: 'F1-S1#3', detail: 'event F1-S1#3: charged to nobody (marked-nobody) though this session was 0.7 m away' },
     shelfEvent('F1-S1#4', T0 + 15_000, 'P4', 'CHEESE', 2, -401),
-    attribution(T0 + 15_000, 'F1-S1#4', 'S3', 0.99, [{ sessionId: 'S3', trackId: 3, distanceM: 0.2, probability: 0.99, weight: 0.99 }], { basis: 'posterior', nobody: { probability: 0.01 }, flags: [] }),
+    attribution(T0 + 15_000, 'F1-S1#4', 'S3', 0.99, [candidate('S3', 3, 0.2, 0.99)], { basis: 'posterior', nobody: { probability: 0.01 }, flags: [] }),
     { kind: 'cart-change', t: T0 + 15_000, sessionId: 'S3', eventId: 'F1-S1#4', sku: 'CHEESE', quantity: 2, confidence: 0.95, hypothesisRank: 0 },
     { kind: 'track-lost', t: T0 + 30_000, trackId: 2, x: 6.5, y: 7.5 },
     { kind: 'track-refound', t: T0 + 31_000, trackId: 2, x: 6.6, y: 7.6 },
     { kind: 'receipt', t: T0 + 60_000, sessionId: 'S1', tokenNonce: 'n1', status: 'held-for-review', lines: [{ sku: 'APPLE', quantity: 1, confidence: 0.51 }, { sku: 'BREAD', quantity: 1, confidence: 0.9 }], flags: ['close-second'] },
     { kind: 'receipt', t: T0 + 61_000, sessionId: 'S2', tokenNonce: 'n2', status: 'held-for-review', lines: [], flags: ['close-second'] },
     { kind: 'receipt', t: T0 + 62_000, sessionId: 'S3', tokenNonce: 'n3', status: 'charged', lines: [{ sku: 'CHEESE', quantity: 2, confidence: 0.95 }], flags: [] },
+  ];
+}
+
+/**
+ * A tailgater's session beside the story: A1 slipped in behind S3 without a scan, took a bread and
+ * left; its receipt is held (nobody to charge). Later than the story, so the story's queue order stands.
+ */
+export function tailgaterDecisions(): EngineDecision[] {
+  return [
+    { kind: 'tailgating-alert', t: T0 + 3000, gate: 'in-1', trackId: 5, sessionId: 'A1', evidence: 'track-crossing' },
+    { kind: 'session-member', t: T0 + 3000, sessionId: 'A1', trackId: 5, via: 'tailgating', gate: 'in-1' },
+    { kind: 'session-flag', t: T0 + 3000, sessionId: 'A1', reason: 'tailgating', trackId: 5, detail: 'track 5 crossed in-1 inward with no open admission' },
+    shelfEvent('F1-S1#5', T0 + 20_000, 'P2', 'BREAD', 1, -398),
+    attribution(T0 + 20_000, 'F1-S1#5', 'A1', 0.96, [candidate('A1', 5, 0.3, 0.96)], { basis: 'posterior', nobody: { probability: 0.04 }, flags: [] }),
+    { kind: 'cart-change', t: T0 + 20_000, sessionId: 'A1', eventId: 'F1-S1#5', sku: 'BREAD', quantity: 1, confidence: 0.9, hypothesisRank: 0 },
+    { kind: 'receipt', t: T0 + 63_000, sessionId: 'A1', status: 'held-for-review', lines: [{ sku: 'BREAD', quantity: 1, confidence: 0.9 }], flags: ['tailgating'] },
   ];
 }
 

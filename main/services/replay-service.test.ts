@@ -56,6 +56,9 @@ describe('replaying a session', () => {
     expect(s1.moments.map((m) => m.kind)).toEqual(['entered', 'joined', 'shelf-event', 'flag', 'shelf-event', 'receipt']);
     expect(s1.moments.map((m) => m.t)).toEqual([...s1.moments.map((m) => m.t)].sort((a, b) => a - b));
     expect(s1.moments[2]!.label).toBe('Took 1 × Apple at F1-S1 — charged to r1.S1 (p 0.55)');
+    // The engine's flag names the runner-up by its bare id; replay names it by its key, like everything else.
+    expect(s1.flags.map((f) => f.detail)).toEqual(['runner-up r1.S2 at 0.4 against 0.55']);
+    expect(s1.moments[3]!.label).toBe('Flagged close-second: runner-up r1.S2 at 0.4 against 0.55');
     expect(s1.events.map((e) => [e.id, e.owner, e.plateFronts.map((p) => p.plate)])).toEqual([
       ['F1-S1#1', 'r1.S1', ['P1']],
       ['F1-S1#2', 'r1.S1', ['P2']],

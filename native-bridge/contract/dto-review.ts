@@ -61,6 +61,9 @@ export const reviewCalls = {
   verifyAuditChain: z.object({}).strict(),
 } as const;
 
+/** A reviewer's waiver of the session open for review, as the page sends it. */
+export type WaiveDecision = Omit<z.output<typeof reviewCalls.waiveSession>, 'sessionId'>;
+
 export type ReviewStatus = 'open' | 'charged' | 'held-for-review' | 'approved' | 'waived';
 
 export interface ReviewQueueItem {

@@ -88,6 +88,8 @@ export function createLiveShelves(store: StoreModel, db: StoreDatabase, post: (m
           return true;
         case 'set-calibration':
           signal.setStoredCalibration(m.plate, m.calibration);
+          // Report on the next tick, not up to a second later: the host's view must not show the old calibration meanwhile.
+          lastStatus = Number.NEGATIVE_INFINITY;
           return true;
         case 'zero-device':
           zeroDevice(m.serial).then(

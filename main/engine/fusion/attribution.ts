@@ -4,7 +4,10 @@
 // options.ts with where they were fitted), so the probabilities are calibrated rather than guessed:
 // - body: the track's median distance to the nearest plate front over the padded event — the
 //   median, not the minimum, because the picker stands at the shelf for the whole event while a
-//   passer-by is close for a moment — and its square;
+//   passer-by is close for a moment. Within arm's reach it says nothing about who took it (two
+//   shoppers at neighbouring plates both stand within reach); beyond, the score falls as a Gaussian
+//   tail. This term is a fixed physical prior, not fitted: the tuning data, where hands are mostly
+//   seen, cannot pin it, and it is what decides when no hand is;
 // - hand: two shoppers at neighbouring plates stand half a metre apart either way, but only the
 //   picker's wrist goes to this plate. Each sighting of a wrist is compared with where a wrist is
 //   when its hand grasps at the plate (the grasp pulled back along the arm towards the body): its
@@ -32,6 +35,8 @@ const evidenceRadiusM = 3;
 /** Fits are clamped here: beyond it a hand is simply elsewhere, and one wild sighting must not dominate. */
 const minFit = -20;
 const minPrecision = -10;
+/** A sighting's density while the weight changed is clipped here. */
+const coreClip = -6;
 
 export interface Posterior {
   /** A session id or NOBODY. */
@@ -107,7 +112,7 @@ export class Attributor {
     if (frontPoints.length > 0) {
       for (const track of this.tracks.tracks.values()) {
         if (!track.seen || track.lastT < from || track.firstT > to) continue;
-        const ev = this.trackEvidence(track, from, to, frontPoints, graspPoints);
+        const ev = this.trackEvidence(track, from, to, event.startMs, event.endMs, frontPoints, graspPoints);
         if (!ev) continue;
         if (track.sessionId === undefined) {
           if (!unbound || ev.bodyM < unbound.d) unbound = { trackId: track.id, d: ev.bodyM };
@@ -116,7 +121,7 @@ export class Attributor {
         }
         if (putBack) {
           ev.cartFit = this.cartFit(track.sessionId, event);
-          ev.score = logitScore(m, ev, ev.cartFit);
+          ev.score = logitScore(this.o, ev, ev.cartFit);
         }
         const best = bestOfSession.get(track.sessionId);
         if (!best || ev.score > best.score) bestOfSession.set(track.sessionId, ev);
@@ -162,13 +167,24 @@ export class Attributor {
   }
 
   /** Body and hand evidence of one track over [from, to], scored; undefined when it was not near the plates. */
-  private trackEvidence(track: TrackState, from: number, to: number, fronts: Float64Array, grasps: Float64Array): TrackEvidence | undefined {
+  private trackEvidence(track: TrackState, from: number, to: number, core0: number, core1: number, fronts: Float64Array, grasps: Float64Array): TrackEvidence | undefined {
     const n = track.history.distancesInWindow(from, to, fronts, this.scratch);
     if (n === 0) return undefined;
     const d = medianInPlace(this.scratch, n);
     if (d > evidenceRadiusM) return undefined;
     const o = this.o;
-    const ev: TrackEvidence = { trackId: track.id, score: 0, bodyM: d, handSeen: false, handFit: 0, handPrecision: 0, handBeforeSeen: false, handBefore: 0 };
+    const ev: TrackEvidence = {
+      trackId: track.id,
+      score: 0,
+      bodyM: d,
+      handSeen: false,
+      handFit: 0,
+      handPrecision: 0,
+      handBeforeSeen: false,
+      handBefore: 0,
+      handCoreSightings: 0,
+      handCoreMean: 0,
+    };
     // The better hand during the event, by its density there (fit + precision).
     let bestDensity = -Infinity;
     let bestHand = -1;
@@ -189,8 +205,26 @@ export class Attributor {
         ev.handBeforeSeen = true;
         ev.handBefore = this.chosen.fit;
       }
+      // While the weight changed, the hand in the shelf stays there: every sighting of either hand
+      // then counts, each clipped so that one wild sighting cannot outweigh the rest.
+      const m = track.history.handsInWindow(core0, core1, this.sightings);
+      let sum = 0;
+      let count = 0;
+      for (let i = 0; i < m; i++) {
+        let best = -Infinity;
+        for (let hand = 0; hand < 2; hand++) {
+          if (Number.isNaN(this.sightings[i * SIGHTING_STRIDE + 2 + hand * HAND_STRIDE]!)) continue;
+          this.sightingFit(i, hand, grasps);
+          best = Math.max(best, this.chosen.fit + this.chosen.precision);
+        }
+        if (best === -Infinity) continue;
+        sum += Math.max(coreClip, best);
+        count++;
+      }
+      ev.handCoreSightings = count;
+      ev.handCoreMean = count > 0 ? sum / count : 0;
     }
-    ev.score = logitScore(o.attributionLogit, ev, undefined);
+    ev.score = logitScore(o, ev, undefined);
     return ev;
   }
 
@@ -284,26 +318,31 @@ function evidenceOf(ev: TrackEvidence): AttributionEvidence {
     handPrecision: round(ev.handPrecision, 3),
     handBeforeSeen: ev.handBeforeSeen,
     handBefore: round(ev.handBefore, 3),
+    handCoreSightings: ev.handCoreSightings,
+    handCoreMean: round(ev.handCoreMean, 3),
   };
 }
 
 /** A track's features: what the coefficients of AttributionLogit multiply (nobody's own is the constant). */
-export function logitFeatures(ev: AttributionEvidence, cartFit: number | undefined): Record<keyof AttributionLogit, number> {
+export function logitFeatures(ev: AttributionEvidence, cartFit: number | undefined, reachM: number): Record<keyof AttributionLogit, number> {
+  const beyond = Math.max(0, ev.bodyM - reachM);
   return {
     nobody: 0,
-    body: ev.bodyM,
-    bodySquared: ev.bodyM * ev.bodyM,
+    beyondReach: beyond * beyond,
     handFit: ev.handSeen ? ev.handFit : 0,
     handPrecision: ev.handSeen ? ev.handPrecision : 0,
     handUnseen: ev.handSeen ? 0 : 1,
     handBefore: ev.handSeen && ev.handBeforeSeen ? ev.handBefore : 0,
     handBeforeUnseen: ev.handSeen && !ev.handBeforeSeen ? 1 : 0,
+    handCoreMean: ev.handCoreMean,
+    handCoreSum: (ev.handCoreMean * ev.handCoreSightings) / 10,
     cart: cartFit !== undefined ? Math.log(cartFit) : 0,
   };
 }
 
-function logitScore(m: AttributionLogit, ev: AttributionEvidence, cartFit: number | undefined): number {
-  const x = logitFeatures(ev, cartFit);
+function logitScore(o: FusionOptions, ev: AttributionEvidence, cartFit: number | undefined): number {
+  const m = o.attributionLogit;
+  const x = logitFeatures(ev, cartFit, o.reachM);
   let score = 0;
   for (const key of Object.keys(x) as (keyof AttributionLogit)[]) score += m[key] * x[key];
   return score;

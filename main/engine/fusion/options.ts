@@ -50,6 +50,8 @@ export interface FusionOptions {
   handQuantile: number;
   /** The same hand's fit over this long before the event is what "went to the plate" is measured against. */
   handBaselineMs: number;
+  /** Within this distance of a plate's front edge a body can reach it (arm's length from the body's centre). */
+  reachM: number;
   /** Coefficients of the attribution score (attribution.ts), fitted on the tuning seeds. */
   attributionLogit: AttributionLogit;
 
@@ -105,13 +107,15 @@ export interface FusionOptions {
 /** Coefficients of the attribution score, one per feature of attribution.ts's logitFeatures; `nobody` is nobody's own score. */
 export interface AttributionLogit {
   nobody: number;
-  body: number;
-  bodySquared: number;
+  /** Per m² of body distance beyond reachM: −1/(2σ²), a physical prior (σ 0.2 m), not fitted. */
+  beyondReach: number;
   handFit: number;
   handPrecision: number;
   handUnseen: number;
   handBefore: number;
   handBeforeUnseen: number;
+  handCoreMean: number;
+  handCoreSum: number;
   cart: number;
 }
 
@@ -148,16 +152,22 @@ export const defaultFusionOptions: Readonly<FusionTunables> = Object.freeze({
   handSigmaM: 0.1,
   handQuantile: 0.25,
   handBaselineMs: 2000,
+  reachM: 0.6,
+  // Fitted by conditional maximum likelihood on the first tuning seed of every scenario (101, 201,
+  // … 801), with the physical terms held fixed: nobody scores as a shopper within reach whose wrist
+  // stayed ~0.35 m off the plate; a body beyond reach loses 1/(2·0.2²) per m²; a track whose hands
+  // no camera saw scores between a typical picker's hand (−0.6) and a typical bystander's (−3.6).
   attributionLogit: Object.freeze({
-    nobody: -6,
-    body: 0,
-    bodySquared: -2,
-    handFit: 1,
-    handPrecision: 1,
-    handUnseen: -3,
-    handBefore: -1,
-    handBeforeUnseen: -3,
-    cart: 1,
+    nobody: -8,
+    beyondReach: -12.5,
+    handFit: 0.86,
+    handPrecision: 0.425,
+    handUnseen: -2,
+    handBefore: -0.049,
+    handBeforeUnseen: -2.813,
+    handCoreMean: 0,
+    handCoreSum: 0,
+    cart: 0.943,
   }),
   putBackUnheldFit: 0.05,
   putBackOutsidePrior: 0.005,

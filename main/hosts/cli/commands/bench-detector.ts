@@ -46,7 +46,7 @@ export function registerBenchDetector(bench: Command): void {
           if (n % 100 === 0) console.error(`detector: ${n} frames…`);
         },
       });
-      console.log(`${r.video}: ${r.frames} frames at ${r.size}, ${r.model} on ${r.provider} with ${r.threads} threads${r.spinning ? ' (spinning)' : ''}`);
+      console.log(`${r.video}: ${r.frames} frames at ${r.size}, ${r.model} on ${r.provider} with ${r.threads} thread${r.threads === 1 ? '' : 's'}${r.spinning ? ' (spinning)' : ''}`);
       console.log('| stage | median ms | mean ms | p95 ms |');
       console.log('| --- | --- | --- | --- |');
       for (const [name, s] of [['letterbox + packing', r.preMs], ['inference', r.inferMs], ['decode + NMS', r.postMs], ['total', r.totalMs]] as const) {

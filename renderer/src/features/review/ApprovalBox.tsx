@@ -1,5 +1,6 @@
 // Approve (issue the corrected receipt through the payment adapter), see what became of the
-// payment, and refund after charge.
+// payment, and refund after charge. A session closed without charge has none of this (WaiveBox),
+// and a tailgater's cannot be approved: there is no account to charge.
 import { useState, type FormEvent } from 'react';
 import type { CorrectionReason, ReviewSession } from '../../../../native-bridge/contract';
 import { useAppStore } from '../../state/StoreContext';
@@ -18,12 +19,18 @@ export function ApprovalBox({ session, name }: { session: ReviewSession; name: N
     void approve(note.trim());
   };
   const approval = session.approval;
+  if (session.waiver) return null;
   return (
     <section className="panel" aria-labelledby="review-approve-title" data-testid="approval-box">
       <h3 id="review-approve-title" className="panel__subtitle">
         {approval ? 'Approved' : session.status === 'charged' ? 'Charged' : 'Approve'}
       </h3>
-      {session.editable ? (
+      {session.editable && session.anonymous ? (
+        <p className="review__muted" data-testid="approve-unavailable">
+          Came in without a scan: there is no account to charge. Close it without charge instead.
+        </p>
+      ) : null}
+      {session.editable && !session.anonymous ? (
         <form className="review__form-row" onSubmit={submit}>
           <input aria-label="Approval note" placeholder="note (optional)" maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} data-testid="approve-note" />
           <button type="submit" className="button button--primary" disabled={busy !== null} data-testid="approve">

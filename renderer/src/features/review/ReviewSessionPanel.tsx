@@ -1,6 +1,6 @@
 // The session under review: why it was held, its cart (priced, with what changed since the
 // engine's), the shelf events behind it with their evidence and where each could go, the
-// correction tools, the history with undo, and approval or refund.
+// correction tools, the history with undo, and approval, closing without charge, or refund.
 import { hrefFor } from '../../app/routes';
 import { pendingPhase } from '../../state/load-state';
 import { useAppStore } from '../../state/StoreContext';
@@ -11,6 +11,7 @@ import { CorrectionForm } from './CorrectionForm';
 import { ReviewCartTable } from './ReviewCartTable';
 import { ReviewEventCard } from './ReviewEventCard';
 import { ReviewHistory } from './ReviewHistory';
+import { WaiveBox } from './WaiveBox';
 import { useTimeOfDay } from './review-hooks';
 import { eventGroups, productNames } from './review-selectors';
 
@@ -19,6 +20,7 @@ const statusLabels = {
   charged: 'charged without review',
   'held-for-review': 'held for review',
   approved: 'approved',
+  waived: 'closed without charge',
 } as const;
 
 export function ReviewSessionPanel() {
@@ -98,6 +100,7 @@ export function ReviewSessionPanel() {
 
       {s.editable ? <CorrectionForm session={s} name={name} /> : null}
       <ApprovalBox session={s} name={name} />
+      <WaiveBox session={s} />
       <ReviewHistory session={s} name={name} />
     </article>
   );

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { NOBODY } from '../../../../native-bridge/contract';
-import { cartChanges, describeCorrection, eventGroups, lineEditRequest, paymentLabel, previewCorrection, productNames, reassignChoices } from './review-selectors';
+import {
+  cartChanges,
+  describeCorrection,
+  eventGroups,
+  lineEditRequest,
+  paymentLabel,
+  previewCorrection,
+  productNames,
+  reassignChoices,
+  waiveDecision,
+  waiveReasonChoices,
+  waiverPaymentLabel,
+} from './review-selectors';
 import { sampleSession } from './review-test-data';
 
 const session = sampleSession();
@@ -79,5 +91,29 @@ describe('line edits', () => {
     expect(lineEditRequest(session, 'remove-line', { ...fields, lineSku: '' })).toEqual({ invalid: 'choose a line of the cart' });
     expect(lineEditRequest(session, 'add-line', { ...fields, quantity: 0 })).toHaveProperty('invalid');
     expect(lineEditRequest(session, 'add-line', { ...fields, productSku: '' })).toEqual({ invalid: 'choose a product' });
+  });
+
+  describe('closing without charge', () => {
+    const tailgater = { anonymous: true } as const;
+    const fields = { reason: 'goodwill', note: ' waited at a broken gate ', accountConfirmed: false } as const;
+
+    it('offers "no account" only for a session that came in without a scan', () => {
+      expect(waiveReasonChoices(tailgater)).toEqual(['no-account', 'nothing-taken', 'staff-or-restock', 'goodwill', 'other']);
+      expect(waiveReasonChoices(session)).toEqual(['nothing-taken', 'staff-or-restock', 'goodwill', 'other']);
+    });
+
+    it('needs a note, and for a shopper with an account the reviewer’s explicit choice', () => {
+      expect(waiveDecision(tailgater, { ...fields, reason: 'no-account' })).toEqual({ decision: { reason: 'no-account', note: 'waited at a broken gate' } });
+      expect(waiveDecision(tailgater, { ...fields, note: '   ' })).toEqual({ invalid: 'say in the note why nobody is charged' });
+      expect(waiveDecision(session, fields)).toEqual({ invalid: 'tick the box to let account acct-1 go uncharged on purpose' });
+      expect(waiveDecision(session, { ...fields, accountConfirmed: true })).toEqual({ decision: { reason: 'goodwill', note: 'waited at a broken gate', waiveAccountCharge: true } });
+      expect(waiveDecision(session, { ...fields, reason: 'no-account', accountConfirmed: true })).toEqual({ invalid: 'this session has an account (acct-1): choose another reason' });
+    });
+
+    it('names what the payment side did with the waived receipt', () => {
+      expect(waiverPaymentLabel({ state: 'issued', reference: 'demo.r1.A1' })).toBe('receipt closed, nothing charged · demo.r1.A1');
+      expect(waiverPaymentLabel({ state: 'failed', error: 'no receipt for session A1' })).toBe('the payment side did not record it: no receipt for session A1');
+      expect(waiverPaymentLabel({ state: 'pending' })).toBe('telling the payment side');
+    });
   });
 });

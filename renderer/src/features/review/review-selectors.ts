@@ -1,6 +1,7 @@
 // Pure readings of the review state for the view: corrections in words, the cart a correction
 // would leave (previewed with the same `performCorrection` the host runs), where an event may be
-// moved, what changed since the engine's cart, and what may still be refunded.
+// moved, what changed since the engine's cart, what may still be refunded, and what a waiver
+// (closing without charge) must say.
 import {
   NOBODY,
   cartOf,
@@ -8,6 +9,7 @@ import {
   emptyCart,
   performCorrection,
   sessionsOfAction,
+  waiveReasons,
   type CartItem,
   type CorrectionAction,
   type CorrectionActionRequest,
@@ -15,6 +17,8 @@ import {
   type ReviewCart,
   type ReviewEvent,
   type ReviewSession,
+  type WaiveDecision,
+  type WaiveReason,
 } from '../../../../native-bridge/contract';
 
 export type NameOf = (sku: string) => string;
@@ -150,4 +154,32 @@ export function lineEditRequest(
       if (!fields.productSku || fields.productSku === line.sku) return { invalid: 'choose a different product' };
       return { request: { type: 'change-line', sessionId, from: line, to: { sku: fields.productSku, quantity: fields.quantity } } };
   }
+}
+
+/** The reasons a waiver of this session may give: "no account" fits only a session that came in without a scan. */
+export function waiveReasonChoices(session: Pick<ReviewSession, 'anonymous'>): WaiveReason[] {
+  return session.anonymous ? [...waiveReasons] : waiveReasons.filter((r) => r !== 'no-account');
+}
+
+export interface WaiveFields {
+  reason: WaiveReason;
+  note: string;
+  /** The reviewer ticked that this shopper, who has an account, goes uncharged on purpose. */
+  accountConfirmed: boolean;
+}
+
+/** The waiver a form describes, or why it describes none yet (the host checks the same again). */
+export function waiveDecision(session: Pick<ReviewSession, 'anonymous' | 'account'>, fields: WaiveFields): { decision: WaiveDecision } | { invalid: string } {
+  const note = fields.note.trim();
+  if (!waiveReasonChoices(session).includes(fields.reason)) return { invalid: `this session has an account (${session.account ?? 'unknown'}): choose another reason` };
+  if (!note) return { invalid: 'say in the note why nobody is charged' };
+  if (session.anonymous) return { decision: { reason: fields.reason, note } };
+  if (!fields.accountConfirmed) return { invalid: `tick the box to let account ${session.account ?? ''} go uncharged on purpose` };
+  return { decision: { reason: fields.reason, note, waiveAccountCharge: true } };
+}
+
+export function waiverPaymentLabel(payment: PaymentStatus): string {
+  if (payment.state === 'issued') return `receipt closed, nothing charged${payment.reference ? ` · ${payment.reference}` : ''}`;
+  if (payment.state === 'failed') return `the payment side did not record it: ${payment.error ?? 'unknown error'}`;
+  return 'telling the payment side';
 }

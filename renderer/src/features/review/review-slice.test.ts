@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, type ReviewQueue, type ReviewSession } from '../../../../native-bridge/contract';
+import { ApiError, type ReviewQueue, type ReviewSession, type ReviewWaiver } from '../../../../native-bridge/contract';
 import { createAppStore } from '../../state/app-store';
 import { deferred, TestDoubleApiClient } from '../../testing/test-double-api-client';
-import { initialReviewState, paymentNotice } from './review-slice';
+import { initialReviewState, paymentNotice, waiveNotice } from './review-slice';
 import { sampleSession, T } from './review-test-data';
 
 const queue = (ids: string[]): ReviewQueue => ({
@@ -91,6 +91,29 @@ describe('review slice', () => {
     await review().refund([{ sku: 'APPLE', quantity: 1 }], 'customer-dispute', '');
     expect(client.callsOf('refundSession')).toEqual([{ sessionId: 'r1.S1', items: [{ sku: 'APPLE', quantity: 1 }], reason: 'customer-dispute', note: '' }]);
     expect(review().notice).toBe('Refund recorded: sent to the payment adapter (r-1).');
+  });
+
+  it('closes a session without charge with its reason and note, and says what the payment side did', async () => {
+    const { client, review } = setup();
+    await review().open('r1.S1');
+    const waiver: ReviewWaiver = { at: T, actor: 'rita', reason: 'goodwill', note: 'broken gate', lines: [], totalMinor: 250, payment: { state: 'issued', reference: 'demo.r1.S1' } };
+    client.answer('waiveSession', () => sampleSession({ status: 'waived', editable: false, waiver }));
+    const sent = review().waive({ reason: 'goodwill', note: 'broken gate', waiveAccountCharge: true });
+    expect(review().busy).toBe('waive');
+    expect(await sent).toBe(true);
+    expect(client.callsOf('waiveSession')).toEqual([{ sessionId: 'r1.S1', reason: 'goodwill', note: 'broken gate', waiveAccountCharge: true }]);
+    expect(review().session.status === 'ready' && review().session).toMatchObject({ data: { status: 'waived', waiver } });
+    expect(review().notice).toBe('Closed without charge: the receipt is closed and nothing is charged (demo.r1.S1).');
+    // The queue is read again: the host has taken the session off it.
+    expect(client.callsOf('getReviewQueue')).toHaveLength(1);
+    client.answer('waiveSession', () => Promise.reject(new ApiError('conflict', 'r1.S1 has an account (acct-1) that can be charged: waive it only on purpose (waiveAccountCharge)')));
+    expect(await review().waive({ reason: 'goodwill', note: 'x' })).toBe(false);
+    expect(review().commandError).toMatchObject({ code: 'conflict' });
+  });
+
+  it('words a waiver the payment side has not recorded yet, or could not', () => {
+    expect(waiveNotice({ state: 'failed', error: 'no receipt for session A1' })).toBe('Closed without charge, but the payment side did not record it: no receipt for session A1. Close it again to retry.');
+    expect(waiveNotice({ state: 'pending' })).toBe('Closed without charge: the payment side is being told.');
   });
 
   it('does nothing without an open session, and one command at a time', async () => {

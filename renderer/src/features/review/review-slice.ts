@@ -1,8 +1,8 @@
 // The Review view's state: the queue of held sessions, the session open for review, and the
-// reviewer's commands — correct, undo, approve, refund — each one call the host checks, performs
+// reviewer's commands — correct, undo, approve, waive (close without charge), refund — each one call the host checks, performs
 // and audits. The host's answer (the session as it now stands) replaces what is shown, so the page
-// never guesses; the queue is re-read after a change because an approval takes a session off it.
-import type { AuditChainCheck, CartItem, CorrectionActionRequest, CorrectionReason, PaymentStatus, ReviewQueue, ReviewSession } from '../../../../native-bridge/contract';
+// never guesses; the queue is re-read after a change because an approval or a waiver takes a session off it.
+import type { AuditChainCheck, CartItem, CorrectionActionRequest, CorrectionReason, PaymentStatus, ReviewQueue, ReviewSession, WaiveDecision } from '../../../../native-bridge/contract';
 import type { StoreDeps } from '../../state/deps';
 import { idle, toErrorInfo, type ErrorInfo, type LoadState } from '../../state/load-state';
 import type { SliceApi } from '../../state/slice';
@@ -15,7 +15,7 @@ export interface ReviewState {
   selected: string | null;
   session: LoadState<ReviewSession>;
   /** A command on its way to the host: what it is, for the button that shows progress. */
-  busy: 'correct' | 'undo' | 'approve' | 'refund' | null;
+  busy: 'correct' | 'undo' | 'approve' | 'waive' | 'refund' | null;
   /** The last command's refusal (a conflict, a lost connection), shown above the session. */
   commandError: ErrorInfo | null;
   notice: string | null;
@@ -29,6 +29,7 @@ export interface ReviewActions {
   correct: (action: CorrectionActionRequest, reason: CorrectionReason, note: string) => Promise<boolean>;
   undo: () => Promise<boolean>;
   approve: (note: string) => Promise<boolean>;
+  waive: (decision: WaiveDecision) => Promise<boolean>;
   refund: (items: CartItem[], reason: CorrectionReason, note: string) => Promise<boolean>;
   verifyAudit: () => Promise<void>;
   reset: () => void;
@@ -42,6 +43,13 @@ export function paymentNotice(what: string, payment: PaymentStatus | undefined, 
   if (payment.state === 'issued') return `${what}: sent to the payment adapter${payment.reference ? ` (${payment.reference})` : ''}.`;
   if (payment.state === 'failed') return `${what}, but the payment did not go through: ${payment.error ?? 'unknown error'}.${retry ? ` ${retry}` : ''}`;
   return `${what}: the payment is on its way.`;
+}
+
+/** What became of a waiver: nothing is charged either way; the payment side closes the held receipt. */
+export function waiveNotice(payment: PaymentStatus | undefined): string {
+  if (payment?.state === 'failed') return `Closed without charge, but the payment side did not record it: ${payment.error ?? 'unknown error'}. Close it again to retry.`;
+  if (payment?.state === 'issued') return `Closed without charge: the receipt is closed and nothing is charged${payment.reference ? ` (${payment.reference})` : ''}.`;
+  return 'Closed without charge: the payment side is being told.';
 }
 
 export function initialReviewState(): ReviewState {
@@ -112,6 +120,8 @@ export function createReviewSlice({ set, get }: SliceApi<ReviewSlice>, { client 
     undo: () => command('undo', (sessionId) => client.call('undoCorrection', { sessionId }), () => 'Last correction undone.'),
 
     approve: (note) => command('approve', (sessionId) => client.call('approveSession', { sessionId, note }), (answer) => paymentNotice('Approved', answer.approval?.payment, 'Approve again to retry it.')),
+
+    waive: (decision) => command('waive', (sessionId) => client.call('waiveSession', { sessionId, ...decision }), (answer) => waiveNotice(answer.waiver?.payment)),
 
     refund: (items, reason, note) =>
       command('refund', (sessionId) => client.call('refundSession', { sessionId, items, reason, note }), (answer) => paymentNotice('Refund recorded', answer.refunds.at(-1)?.payment)),
