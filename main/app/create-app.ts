@@ -14,6 +14,7 @@ import { createExportService } from '../exports/export-service';
 import { createLiveFloorService } from '../services/live-floor-service';
 import { createDevicesService } from '../services/devices-service';
 import { createCamerasService } from '../services/cameras-service';
+import { withCameraCalibrations } from '../devices/cameras/calibrated-store';
 import { detectorOptionsFromEnv } from '../devices/cameras/detector-config';
 import { createRestockService } from '../services/restock-service';
 import { createHealthService } from '../services/health-service';
@@ -44,12 +45,13 @@ export function createApp(config: AppConfig, log: (line: string) => void = conso
   const store = loadStore(config.storeDir);
   mkdirSync(config.dataDir, { recursive: true });
   const db = openStoreDatabase(join(config.dataDir, `${store.layout.id}.sqlite`), { storeId: store.layout.id });
-  db.storeSnapshots.save(store);
+  // The model the engine runs on: with the cameras' saved calibrations, so replays place detections as live did.
+  db.storeSnapshots.save(withCameraCalibrations(store, db.cameraSettings.calibrations()));
 
   const streams = new StreamHub();
   let clients = 0;
   const system = createSystemService({ version: packageVersion(), host: config.host, store, db, startedAt });
-  const floorPlan = createFloorPlanService(store);
+  const floorPlan = createFloorPlanService(store, () => db.cameraSettings.calibrations());
   const health = createHealthService({ db, streams, clients: () => clients, startedAt });
   const stopHealth = health.publishEvery(config.healthIntervalMs);
   const storeKey = resolveStoreKey(config.storeDir, db);
@@ -86,7 +88,9 @@ export function createApp(config: AppConfig, log: (line: string) => void = conso
     source: live?.source ?? 'none',
     restocking: () => live?.stock()?.restocking.map((h) => h.fixture) ?? [],
   });
-  const cameras = createCamerasService({ store, db, detector: detectorOptionsFromEnv(process.env), log });
+  // In device mode real cameras' detections feed the live engine; with the simulator, it makes its own.
+  const onDetections = live?.source === 'devices' ? live.cameraDetections : undefined;
+  const cameras = createCamerasService({ store, db, detector: detectorOptionsFromEnv(process.env), log, onDetections });
   const analytics = createAnalyticsService({ store, db });
   const exports = createExportService({ store, db, now: () => new Date() });
   const handlers: ApiHandlers = {

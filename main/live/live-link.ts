@@ -7,6 +7,7 @@ import type { LiveFloorFrame, LiveSource } from '../../native-bridge/contract/dt
 import type { LiveSessionDetail } from '../../native-bridge/contract/live-floor';
 import type { StreamHub } from '../../native-bridge/rpc/server/stream-hub';
 import { createShelvesLink, type ShelvesLink } from '../services/devices-live-link';
+import type { CameraFrameDetections } from '../devices/cameras/camera-detection-feed';
 import type { LiveHostMessage, LiveWorkerMessage } from './live-messages';
 import { LiveSessionCache } from './live-session-cache';
 import type { LiveStock } from './live-stock';
@@ -32,6 +33,8 @@ export interface LiveFeed {
   staffAction(actor: string, action: 'restock-start' | 'restock-end', fixture: string): Promise<LiveStock>;
   /** Plate status, live weights and calibration requests of the worker's shelves. */
   shelves: ShelvesLink;
+  /** A real camera's processed frame for the engine (used in device mode; the simulator makes its own detections). */
+  cameraDetections(frame: CameraFrameDetections): void;
 }
 
 export interface LiveLink extends LiveFeed {
@@ -57,6 +60,7 @@ export function createLiveLink(post: (message: LiveHostMessage) => void, source:
     stock: () => stock,
     staffAction: (actor, action, fixture) => staffActions.send(actor, action, fixture),
     shelves,
+    cameraDetections: (frame) => post({ type: 'camera-detections', ...frame }),
     dispose: removeSnapshot,
     handle(message) {
       if (shelves.handle(message)) return;

@@ -4,6 +4,7 @@ import type { SessionChanges } from './live-floor-sessions';
 import type { LiveStock } from './live-stock';
 import type { RecoveryReport } from './live-recovery';
 import type { ShelvesHostMessage, ShelvesWorkerMessage } from '../devices/shelves/live-shelves-messages';
+import type { CameraFrameDetections } from '../devices/cameras/camera-detection-feed';
 
 export interface LiveWorkerData {
   storeDir: string;
@@ -41,4 +42,6 @@ export type LiveHostMessage =
   | { type: 'stop' }
   | ShelvesHostMessage
   /** Staff restock mode starts or ends at a fixture (from the Restock view). */
-  | { type: 'staff-action'; id: number; actor: string; action: 'restock-start' | 'restock-end'; fixture: string };
+  | { type: 'staff-action'; id: number; actor: string; action: 'restock-start' | 'restock-end'; fixture: string }
+  /** A real camera's processed frame (from the camera worker, relayed by the host); fed to the engine in device mode. */
+  | ({ type: 'camera-detections' } & CameraFrameDetections);

@@ -7,6 +7,8 @@ import type { StoreDatabase } from '../db';
 import type { StoreModel } from '../store/schema';
 import { openNodeHidBackend, type NodeHidBackendLoad } from '../../native-bridge/hid/node-hid-backend';
 import { createLiveShelves } from '../devices/shelves/live-shelves';
+import { withCameraCalibrations } from '../devices/cameras/calibrated-store';
+import { CameraDetectionFeed } from '../devices/cameras/camera-detection-feed';
 import { connectGateScanners, type GateScanners } from '../gate/gate-scanners';
 import type { GateNotice } from '../gate/gate-notices';
 import { createGateService, type GateService } from '../gate/gate-service';
@@ -43,7 +45,8 @@ export async function startLiveWorkerLoop({ store, db, data, post, openHid }: Li
   const scanners = data.devices ? undefined : new SimulatedGateScanners(store, { log, display });
   let gate: GateService | undefined = scanners?.gate;
   const pipeline = createLivePipeline({
-    store,
+    // The engine places camera detections where the cameras' saved calibrations say (as of this start).
+    store: withCameraCalibrations(store, db.cameraSettings.calibrations()),
     db,
     storeKey,
     source,
@@ -62,6 +65,8 @@ export async function startLiveWorkerLoop({ store, db, data, post, openHid }: Li
   const storeNow = () => startMs + (performance.now() - wallStart);
   let feed: Pick<PacedFeed, 'pump'>;
   let gateScanners: GateScanners | undefined;
+  // Real cameras' detections, in device mode only: the simulator makes its own.
+  let cameras: CameraDetectionFeed | undefined;
   if (scanners) {
     // A resumed run remembers the entry tokens it admitted: simulated shoppers after a restart need new ones.
     const seed = data.seed + pipeline.run.recoveries * 1_000_003;
@@ -72,6 +77,10 @@ export async function startLiveWorkerLoop({ store, db, data, post, openHid }: Li
     const queue = await shelves.startDevices(storeNow, async () => (hid = await (openHid ?? (() => openNodeHidBackend()))()));
     gate = createGateService({ store, submit: (scan) => queue.push(scan), display, log, now: storeNow });
     if (hid?.backend) gateScanners = connectGateScanners({ backend: hid.backend, store, gate, now: storeNow, log });
+    cameras = new CameraDetectionFeed(
+      store.cameras.map((c) => c.id),
+      { storeNow, push: (detections) => queue.push(detections) },
+    );
     feed = queue;
   }
   let lastStockPost = -Infinity;
@@ -108,7 +117,17 @@ export async function startLiveWorkerLoop({ store, db, data, post, openHid }: Li
         } catch (error) {
           post({ type: 'staff-action-failed', id: message.id, message: error instanceof Error ? error.message : String(error) });
         }
+      } else if (message.type === 'camera-detections') {
+        const before = cameras?.lastRefusal;
+        if (cameras && !cameras.accept(message) && (cameras.lastRefusal !== before || isReportable(cameras.refused))) {
+          log(`walkout: camera detections refused (${cameras.refused} so far): ${cameras.lastRefusal}`);
+        }
       } else shelves.handle(message);
     },
   };
+}
+
+/** The 1st, 10th, 100th… refusal of the same kind: a broken camera stream says so without flooding the log. */
+function isReportable(count: number): boolean {
+  return count >= 1 && Number.isInteger(Math.log10(count));
 }

@@ -19,6 +19,8 @@ import type { CaptureFormat } from '../../native-bridge/ffmpeg/ffmpeg-args';
 import type { CaptureStatus } from '../../native-bridge/ffmpeg/ffmpeg-capture';
 import type { DetectorOptions } from '../../native-bridge/onnx/person-detector';
 import type { StoreDatabase, StoredCameraCalibration } from '../db';
+import { calibratedCamera } from '../devices/cameras/calibrated-store';
+import type { CameraFrameDetections } from '../devices/cameras/camera-detection-feed';
 import { CameraDevices } from '../devices/cameras/camera-devices';
 import type { CameraCaptureConfig } from '../devices/cameras/camera-messages';
 import { fitFloorHomography, HomographyFitError, type HomographyFit } from '../devices/cameras/homography-fit';
@@ -32,6 +34,8 @@ export interface CamerasServiceDeps {
   log: (line: string) => void;
   /** Wall clock, ms (audit times, alerts). */
   now?: () => number;
+  /** Each processed frame's person boxes: the live engine's camera input in device mode. */
+  onDetections?: (frame: CameraFrameDetections) => void;
 }
 
 export interface CamerasService {
@@ -51,12 +55,6 @@ export function captureFormat(camera: Camera): CaptureFormat {
   return { width, height: even((width * camera.resolution.height) / camera.resolution.width), fps: Math.min(10, camera.fps) };
 }
 
-/** The camera placed by a calibration made here: the homography, not the installer's nominal pose. */
-export function calibratedCamera(camera: Camera, homography: number[]): Camera {
-  const { pose: _pose, ...rest } = camera;
-  return { ...rest, floorHomography: homography };
-}
-
 const subject = (cameraId: string) => `camera:${cameraId}`;
 
 export function createCamerasService(deps: CamerasServiceDeps): CamerasService {
@@ -67,6 +65,7 @@ export function createCamerasService(deps: CamerasServiceDeps): CamerasService {
   const devices = new CameraDevices({
     detector: deps.detector,
     log: deps.log,
+    onDetections: deps.onDetections,
     onCaptureStatus: (cameraId, status) => {
       if (status.state === 'offline') db.deviceAlerts.apply([{ subject: subject(cameraId), status: 'offline', detail: status.message ?? 'offline' }], now());
       else if (status.state === 'running' || status.state === 'stopped') db.deviceAlerts.apply([{ subject: subject(cameraId), status: null, detail: status.state }], now());

@@ -8,6 +8,7 @@ import type { CaptureStatus } from '../../../native-bridge/ffmpeg/ffmpeg-capture
 import { defaultDetectorModel } from '../../../native-bridge/onnx/model-manifest';
 import type { DetectorOptions } from '../../../native-bridge/onnx/person-detector';
 import { spawnWorkerModule } from '../../platform/worker-thread';
+import type { CameraFrameDetections } from './camera-detection-feed';
 import type { CameraCaptureConfig, CameraRuntime, CameraWorkerData, CameraWorkerMessage, CameraWorkerRequest, StillPayload } from './camera-messages';
 
 const STILL_TIMEOUT_MS = 5000;
@@ -17,6 +18,8 @@ export interface CameraDevicesOptions {
   reportMs?: number;
   /** Called on every capture state change (online, offline…), e.g. to raise or clear an alert. */
   onCaptureStatus?: (cameraId: string, status: CaptureStatus) => void;
+  /** Every processed frame's person boxes (the live engine takes them in device mode). */
+  onDetections?: (frame: CameraFrameDetections) => void;
   log: (line: string) => void;
 }
 
@@ -131,6 +134,9 @@ export class CameraDevices {
       case 'still':
         this.pending.get(message.requestId)?.(message.still);
         this.pending.delete(message.requestId);
+        break;
+      case 'detections':
+        this.options.onDetections?.({ camera: message.cameraId, capturedAtMs: message.capturedAtMs, boxes: message.boxes });
         break;
       case 'stopped':
         break;

@@ -45,4 +45,6 @@ export type CameraWorkerMessage =
   | { type: 'report'; cameras: CameraRuntime[]; detector: DetectorView }
   | { type: 'capture-status'; cameraId: string; status: CaptureStatus }
   | { type: 'still'; requestId: number; still: StillPayload | null }
+  /** One processed frame's person boxes (camera pixels, boxStride values each), stamped with its wall-clock capture time. */
+  | { type: 'detections'; cameraId: string; capturedAtMs: number; boxes: Float32Array }
   | { type: 'stopped' };

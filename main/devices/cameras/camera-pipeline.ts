@@ -64,6 +64,11 @@ export interface CameraPipelineOptions {
   clock: PipelineClock;
   onFrame?: () => void;
   onStatus?: (status: CaptureStatus) => void;
+  /**
+   * Each frame the detector ran on: its tracker time and the person boxes in the camera's pixel
+   * frame (boxStride values each; a fresh array the receiver may keep). The live engine's input.
+   */
+  onDetections?: (t: number, boxes: Float32Array) => void;
 }
 
 export class CameraPipeline {
@@ -145,7 +150,9 @@ export class CameraPipeline {
         return true;
       }
     }
-    const detections = t > this.lastT ? this.track(t, boxes) : [];
+    const fresh = t > this.lastT;
+    const detections = fresh ? this.track(t, boxes) : [];
+    if (fresh && detector) this.options.onDetections?.(t, this.scaled.slice(0, boxes.length));
     this.lastT = Math.max(this.lastT, t);
     if (this.still) this.capture.latest.recycle(this.still.frame.data);
     this.still = { frame, t, detections };

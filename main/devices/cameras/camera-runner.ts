@@ -96,6 +96,8 @@ export class CameraRunner {
       clock: 'wall',
       onFrame: () => this.wake?.(),
       onStatus: (status) => this.post({ type: 'capture-status', cameraId: config.camera.id, status }),
+      // With the wall clock, the tracker time is the frame's capture time.
+      onDetections: (capturedAtMs, boxes) => this.post({ type: 'detections', cameraId: config.camera.id, capturedAtMs, boxes }, [boxes.buffer as ArrayBuffer]),
     });
   }
 

@@ -335,7 +335,7 @@ export function logitFeatures(ev: AttributionEvidence, cartFit: number | undefin
     handBefore: ev.handSeen && ev.handBeforeSeen ? ev.handBefore : 0,
     handBeforeUnseen: ev.handSeen && !ev.handBeforeSeen ? 1 : 0,
     handCoreMean: ev.handCoreMean,
-    handCoreSum: (ev.handCoreMean * ev.handCoreSightings) / 10,
+    handCoreUnseen: ev.handCoreSightings === 0 ? 1 : 0,
     cart: cartFit !== undefined ? Math.log(cartFit) : 0,
   };
 }

@@ -115,7 +115,7 @@ export interface AttributionLogit {
   handBefore: number;
   handBeforeUnseen: number;
   handCoreMean: number;
-  handCoreSum: number;
+  handCoreUnseen: number;
   cart: number;
 }
 
@@ -160,13 +160,13 @@ export const defaultFusionOptions: Readonly<FusionTunables> = Object.freeze({
   attributionLogit: Object.freeze({
     nobody: -8,
     beyondReach: -12.5,
-    handFit: 0.86,
-    handPrecision: 0.425,
+    handFit: 0.174,
+    handPrecision: 0,
     handUnseen: -2,
     handBefore: -0.049,
     handBeforeUnseen: -2.813,
-    handCoreMean: 0,
-    handCoreSum: 0,
+    handCoreMean: 1.11,
+    handCoreUnseen: -2,
     cart: 0.943,
   }),
   putBackUnheldFit: 0.05,
