@@ -14,16 +14,19 @@ import { tempDbPath } from '../db/test-support';
 import { projectToImage } from '../store/geometry';
 import { loadStore } from '../store/load';
 import type { Point } from '../store/schema';
+import type { CameraFrameDetections } from '../devices/cameras/camera-detection-feed';
 import { createCamerasService, type CamerasService } from './cameras-service';
 
 const store = loadStore(new URL('../store/demo/', import.meta.url).pathname);
 let db: StoreDatabase;
 let cameras: CamerasService;
 const log: string[] = [];
+/** What the worker hands on for the live engine (device mode wires it to the live worker). */
+const detected: CameraFrameDetections[] = [];
 
 beforeAll(() => {
   db = openStoreDatabase(tempDbPath(), { storeId: store.layout.id });
-  cameras = createCamerasService({ store, db, detector: {}, log: (line) => log.push(line) });
+  cameras = createCamerasService({ store, db, detector: {}, log: (line) => log.push(line), onDetections: (frame) => detected.push(frame) });
 });
 afterAll(async () => {
   await cameras.dispose();
@@ -78,7 +81,19 @@ describe('cameras service', () => {
     expect(still!.height).toBe(360);
     const jpeg = decodeJpeg(Buffer.from(still!.imageDataUrl.replace(/^data:image\/jpeg;base64,/, ''), 'base64'));
     expect([jpeg.width, jpeg.height]).toEqual([640, 360]);
-    expect(cameraView('cam-25').figures!.detectMs).toBeGreaterThan(0);
+    // Figures come with the worker's report, once a second: the still can be ahead of them.
+    expect((await until(() => cameraView('cam-25'), (c) => c.figures?.detectMs != null)).figures!.detectMs).toBeGreaterThan(0);
+    // Every processed frame's boxes, in the camera's own pixel frame (its resolution, not the 640×360 capture), stamped at capture.
+    const frames = detected.filter((f) => f.camera === 'cam-25');
+    expect(frames.length).toBeGreaterThanOrEqual(3);
+    const { width, height } = store.cameras.find((c) => c.id === 'cam-25')!.resolution;
+    const boxes = frames.flatMap((f) => [...f.boxes]);
+    expect(boxes.length).toBeGreaterThan(0);
+    for (let i = 0; i < boxes.length; i += 5) {
+      expect(boxes[i]! + boxes[i + 2]!).toBeLessThanOrEqual(width * 1.05);
+      expect(boxes[i + 1]! + boxes[i + 3]!).toBeLessThanOrEqual(height * 1.05);
+    }
+    for (let i = 1; i < frames.length; i++) expect(frames[i]!.capturedAtMs).toBeGreaterThan(frames[i - 1]!.capturedAtMs);
     const audit = db.audit.list({ limit: 5, subject: 'camera:cam-25' });
     expect(audit[0]).toMatchObject({ actor: 'mgr', action: 'camera.source', reason: 'demo clip for the gate camera', before: { kind: 'simulated', from: 'store' } });
   });

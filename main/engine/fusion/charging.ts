@@ -52,34 +52,42 @@ export function attribute(ctx: FusionContext, event: ShelfEventDecision, emit: D
     for (const { reason, detail } of reasons) ctx.raise(session, reason, event.t, `event ${event.id}: ${detail}`, emit, { eventId: event.id });
     applyToCart(ctx, session, event, post.probability, putBack, emit);
   }
-  // A runner-up may be the one who really took it: their receipt, short of the item, needs a look
-  // too when they came close to the winner or kept a fair share of the posterior.
+  // Every session in the running carries its share of the doubt: the winner the chance it was not
+  // them, each runner-up the chance it was (their receipt may be short of the item).
   for (const c of post.candidates) {
-    if (c.sessionId === post.winner) continue;
-    if (c.probability < o.closeSecondRatio * post.probability && c.probability < o.contenderProbability) break;
-    const contender = ctx.openSession(c.sessionId);
-    const detail = `event ${event.id}: runner-up at ${round(c.probability, 3)} to ${post.winner} at ${round(post.probability, 3)}`;
-    if (contender) ctx.raise(contender, 'close-second', event.t, detail, emit, { eventId: event.id });
+    const won = c.sessionId === post.winner;
+    const share = won ? 1 - post.probability : c.probability;
+    const s = ctx.openSession(c.sessionId);
+    if (s) addDoubt(ctx, s, share, won, event, won ? `posterior ${round(post.probability, 3)}` : `runner-up at ${round(c.probability, 3)} to ${post.winner} at ${round(post.probability, 3)}`, emit);
   }
 }
 
 /**
- * The doubts an event raises about its winner (none when nobody won: there is no one to hold). A
- * put-back read from the winner's cart is judged by that reading, not by the shelf's.
+ * Adds an event's doubt to a session: the expected number of wrong attributions on its receipt. The
+ * session is flagged once that passes maxAttributionDoubt — 'low-posterior' when the event that
+ * tipped it was charged to the session, 'close-second' when it went to someone else.
+ */
+function addDoubt(ctx: FusionContext, session: Session, share: number, won: boolean, event: ShelfEventDecision, what: string, emit: DecisionSink): void {
+  const limit = ctx.o.maxAttributionDoubt;
+  const before = session.attributionDoubt;
+  session.attributionDoubt += share;
+  if (before > limit || session.attributionDoubt <= limit) return;
+  const reason: FlagReason = won ? 'low-posterior' : 'close-second';
+  const detail = `event ${event.id}: ${what}; expected wrong attributions on this receipt ${round(session.attributionDoubt, 3)} > ${limit}`;
+  ctx.raise(session, reason, event.t, detail, emit, { eventId: event.id });
+}
+
+/**
+ * The doubts an event raises about its winner beyond who it was (none when nobody won: there is no
+ * one to hold). A put-back read from the winner's cart is judged by that reading, not by the shelf's.
  */
 function eventFlags(ctx: FusionContext, event: ShelfEventDecision, post: Posterior, staffNear: boolean, putBack: PutBackReading | undefined): { reason: FlagReason; detail: string }[] {
   const o = ctx.o;
   const out: { reason: FlagReason; detail: string }[] = [];
-  const p = round(post.probability, 3);
-  const second = post.second;
-  const closeSecond = second !== undefined && second.probability >= o.closeSecondRatio * post.probability;
-  if (post.winner === NOBODY) {
-    if (closeSecond) out.push({ reason: 'close-second', detail: `nobody at ${p}, runner-up ${second.sessionId} at ${round(second.probability, 3)}` });
-    return out;
+  if (post.winner === NOBODY) return out;
+  if (staffNear && post.probability < o.restockCertainPosterior) {
+    out.push({ reason: 'close-second', detail: `restocking, and a track of no session was ${round(post.nearestUnbound!.distanceM, 2)} m away (posterior ${round(post.probability, 3)})` });
   }
-  if (post.probability < o.lowPosterior) out.push({ reason: 'low-posterior', detail: `posterior ${p} below ${o.lowPosterior}` });
-  if (closeSecond) out.push({ reason: 'close-second', detail: `runner-up ${second.sessionId} at ${round(second.probability, 3)} against ${p}` });
-  else if (staffNear) out.push({ reason: 'close-second', detail: `restocking, and a track of no session was ${round(post.nearestUnbound!.distanceM, 2)} m away` });
   const top = event.hypotheses[0];
   if (!top) out.push({ reason: 'weight-residual', detail: `no product explains ${event.deltaGrams.join(', ')} g` });
   else if (putBack?.fromCart) {

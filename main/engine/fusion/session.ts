@@ -52,6 +52,8 @@ export class Session {
   readonly cart = new Cart();
   private readonly flagSet = new Set<FlagReason>();
   status: 'open' | 'settling' | 'closed' = 'open';
+  /** Expected number of wrong attributions on this receipt so far (charging.ts). */
+  attributionDoubt = 0;
   closesAtMs: number | undefined;
   /** Whether closing at closesAtMs means giving up on lost members. */
   private closingLost = false;
