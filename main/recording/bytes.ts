@@ -89,15 +89,19 @@ export class ByteWriter {
 }
 
 export class ByteReader {
-  private readonly view: DataView;
+  /** Made on first use: most payloads are read a byte at a time, and a replay opens a reader per batch. */
+  private dataView: DataView | undefined;
 
   constructor(
-    private readonly bytes: Uint8Array,
+    /** The bytes read, for decoders that walk a span they took with take(). */
+    readonly bytes: Uint8Array,
     public pos: number,
     /** Reading stops here: bytes after it belong to the frame around the body. */
     readonly end: number,
-  ) {
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  ) {}
+
+  private get view(): DataView {
+    return (this.dataView ??= new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength));
   }
 
   get remaining(): number {
@@ -114,6 +118,14 @@ export class ByteReader {
   u8(what: string): number {
     this.need(1, what);
     return this.bytes[this.pos++]!;
+  }
+
+  /** Takes the next `n` bytes (bounds-checked once) and returns where they start in `bytes`. */
+  take(n: number, what: string): number {
+    this.need(n, what);
+    const at = this.pos;
+    this.pos += n;
+    return at;
   }
 
   u16(what: string): number {

@@ -14,7 +14,7 @@ import { crc32 } from './crc32';
 import { checkDetections, decodeDetectionsBody, DetectionsBodyEncoder } from './detections-codec';
 import { PayloadProblem, RecordingFormatError } from './errors';
 import { checkEvent, decodeEventBody, EventBodyEncoder } from './events-codec';
-import { checkPlateSamples, decodePlateBody, plateRunEnd, PlateBodyEncoder } from './plate-codec';
+import { checkPlateSamples, decodePlateBody, plateRunEnd, PlateBodyEncoder, type PlateRuns } from './plate-codec';
 
 export const recordingFormatVersion = 1;
 
@@ -196,6 +196,48 @@ export function encodeBatch(inputs: readonly EngineInput[]): InputBatchInput {
  * the batch id, for anything else.
  */
 export function decodeBatch(batch: InputBatchInput & { id?: number }): EngineInput[] {
+  const decoded = decodeBatchLazily(batch);
+  const inputs: EngineInput[] = new Array(decoded.length);
+  for (let i = 0; i < decoded.length; i++) inputs[i] = decoded.input(i);
+  return inputs;
+}
+
+/** A decoded batch whose inputs are made one at a time, when wanted (plate runs; others are ready). */
+export interface DecodedBatch {
+  readonly length: number;
+  /** inputTime of input i. */
+  time(i: number): number;
+  input(i: number): EngineInput;
+}
+
+class ReadyBatch implements DecodedBatch {
+  constructor(private readonly inputs: EngineInput[]) {}
+  get length(): number {
+    return this.inputs.length;
+  }
+  time(i: number): number {
+    return inputTime(this.inputs[i]!);
+  }
+  input(i: number): EngineInput {
+    return this.inputs[i]!;
+  }
+}
+
+class PlateBatch implements DecodedBatch {
+  constructor(private readonly runs: PlateRuns) {}
+  get length(): number {
+    return this.runs.length;
+  }
+  time(i: number): number {
+    return this.runs.t0(i);
+  }
+  input(i: number): EngineInput {
+    return this.runs.run(i);
+  }
+}
+
+/** Like decodeBatch (the same checks, the same errors), for a replay that takes inputs one by one. */
+export function decodeBatchLazily(batch: InputBatchInput & { id?: number }): DecodedBatch {
   try {
     return decodeFramed(batch);
   } catch (error) {
@@ -206,7 +248,7 @@ export function decodeBatch(batch: InputBatchInput & { id?: number }): EngineInp
   }
 }
 
-function decodeFramed(batch: InputBatchInput & { id?: number }): EngineInput[] {
+function decodeFramed(batch: InputBatchInput & { id?: number }): DecodedBatch {
   const { payload, kind, source, t0Ms, t1Ms, count } = batch;
   if (!Object.hasOwn(kindTags, kind)) throw new PayloadProblem(`unknown input kind`);
   if (!(payload instanceof Uint8Array)) throw new PayloadProblem('the payload is not bytes');
@@ -224,26 +266,29 @@ function decodeFramed(batch: InputBatchInput & { id?: number }): EngineInput[] {
     throw new PayloadProblem(`truncated: the payload is ${payload.length} bytes, its header announces ${expected}`);
   }
   if (expected < payload.length) throw new PayloadProblem(`${payload.length - expected} unexpected bytes after the checksum`);
-  const stored = new ByteReader(payload, expected - 4, expected).u32('checksum');
+  const at = expected - 4;
+  const stored = (payload[at]! | (payload[at + 1]! << 8) | (payload[at + 2]! << 16) | (payload[at + 3]! << 24)) >>> 0;
   if (crc32(payload, 0, expected - 4, rowChecksum(source, kind, t0Ms, t1Ms, count)) !== stored) {
     throw new PayloadProblem('checksum mismatch: the payload, or its row (source, kind, times, count), was altered');
   }
 
   const body = new ByteReader(payload, bodyStart, bodyStart + bodyLength);
-  const inputs: EngineInput[] =
-    kind === 'plate-samples'
-      ? decodePlateBody(body, source, t0Ms, count)
-      : kind === 'detections'
-        ? decodeDetectionsBody(body, source, t0Ms, count)
-        : decodeEventBody(body, kind, source, t0Ms, count);
-  if (body.remaining !== 0) throw new PayloadProblem(`${body.remaining} unexpected bytes after the last input`);
-  if (inputs.length === 0) throw new PayloadProblem('holds no inputs');
-
+  let decoded: DecodedBatch;
   let last = -Infinity;
-  for (const input of inputs) last = Math.max(last, inputEndTime(input));
-  const first = inputTime(inputs[0]!);
+  if (kind === 'plate-samples') {
+    const runs = decodePlateBody(body, source, t0Ms, count);
+    decoded = new PlateBatch(runs);
+    for (let i = 0; i < runs.length; i++) last = Math.max(last, runs.endTime(i));
+  } else {
+    const inputs = kind === 'detections' ? decodeDetectionsBody(body, source, t0Ms, count) : decodeEventBody(body, kind, source, t0Ms, count);
+    decoded = new ReadyBatch(inputs);
+    for (const input of inputs) last = Math.max(last, inputEndTime(input));
+  }
+  if (body.remaining !== 0) throw new PayloadProblem(`${body.remaining} unexpected bytes after the last input`);
+  if (decoded.length === 0) throw new PayloadProblem('holds no inputs');
+  const first = decoded.time(0);
   if (Math.floor(first) !== t0Ms || Math.ceil(last) !== t1Ms) {
     throw new PayloadProblem(`its inputs span ${first}..${last} ms, which does not match the row's ${t0Ms}..${t1Ms} ms`);
   }
-  return inputs;
+  return decoded;
 }

@@ -148,12 +148,12 @@ export function decodeDetectionsBody(r: ByteReader, camera: string, t0Ms: number
   time.begin(t0Ms);
   let box = 0;
   for (let f = 0; f < frames; f++) {
-    const t = time.read(r, `frame ${f} time`);
-    const header = r.varint(`frame ${f} box count`);
+    const t = time.read(r, 'frame time');
+    const header = r.varint('frame box count');
     const n = Math.floor(header / 2);
     const hasKeypoints = header % 2 === 1;
     if (n > count - box) throw new PayloadProblem(`frames hold more boxes than the batch's count ${count}`);
-    r.need(n * (BOX_BYTES + (hasKeypoints ? KEYPOINTS_BYTES : 0)), `frame ${f}'s ${n} boxes`);
+    r.need(n * (BOX_BYTES + (hasKeypoints ? KEYPOINTS_BYTES : 0)), "a frame's boxes");
     const frameBoxes = boxes.subarray(box * boxStride, (box + n) * boxStride);
     for (let i = 0; i < n; i++) {
       const v = i * boxStride;

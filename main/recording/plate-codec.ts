@@ -175,64 +175,106 @@ function continues(runT0: Float64Array, runDt: Float64Array, runN: Uint32Array, 
   return runDt[i] === runDt[i - 1] && runT0[i] === runT0[i - 1]! + runN[i - 1]! * runDt[i - 1]!;
 }
 
-export function decodePlateBody(r: ByteReader, plate: string, t0Ms: number, count: number): PlateSamples[] {
+/**
+ * One plate batch, decoded: its runs' times, periods and lengths and all its samples. A replay
+ * makes each run's input only when the merge reaches it (run()), so the inputs die young instead of
+ * waiting, a second's worth per plate, to be consumed.
+ */
+export class PlateRuns {
+  constructor(
+    readonly plate: string,
+    /** Per run: its first sample's time, its period, and where its samples start in `grams`. */
+    private readonly meta: Float64Array,
+    readonly length: number,
+    readonly grams: Float32Array,
+  ) {}
+
+  /** Time of run i's first sample. */
+  t0(i: number): number {
+    return this.meta[3 * i]!;
+  }
+
+  /** Run i as an engine input, with its own copy of its samples. */
+  run(i: number): PlateSamples {
+    const m = this.meta;
+    // Its own small array rather than a view of the batch's: V8 keeps arrays of up to 64 bytes (a
+    // 250 ms run at 60 Hz) on its own heap, where they cost a fraction of a view's upkeep.
+    return { kind: 'plate-samples', plate: this.plate, t0: m[3 * i]!, dt: m[3 * i + 1]!, grams: this.grams.slice(m[3 * i + 2]!, this.end(i)) };
+  }
+
+  /** Time of run i's last sample. */
+  endTime(i: number): number {
+    const m = this.meta;
+    return m[3 * i]! + (this.end(i) - m[3 * i + 2]! - 1) * m[3 * i + 1]!;
+  }
+
+  private end(i: number): number {
+    return i + 1 < this.length ? this.meta[3 * i + 5]! : this.grams.length;
+  }
+}
+
+/** Run headers of the batch being decoded, reused. */
+let runScratch = new Float64Array(3 * 64);
+const runTime = new TimeReader();
+
+export function decodePlateBody(r: ByteReader, plate: string, t0Ms: number, count: number): PlateRuns {
   const groups = r.varint('run group count');
-  r.need(groups, `${groups} run groups`);
-  const t0s: number[] = [];
-  const lengths: number[] = [];
-  const periods: number[] = [];
-  const time = new TimeReader();
-  time.begin(t0Ms);
+  r.need(groups, 'the run groups');
+  runTime.begin(t0Ms);
+  let runs = 0;
   let total = 0;
   let dt = 0;
-  const addRun = (t0: number, n: number): void => {
-    // Every recorded run holds a sample, which is what bounds this loop by the batch's count.
-    if (n === 0) throw new PayloadProblem(`run ${t0s.length} has no samples`);
-    if (n > count - total) throw new PayloadProblem(`runs hold more samples than the batch's count ${count}`);
-    t0s.push(t0);
-    lengths.push(n);
-    periods.push(dt);
-    total += n;
-  };
-  const nextT0 = (): number => t0s[t0s.length - 1]! + lengths[lengths.length - 1]! * dt;
+  let lastN = 0;
+  let nextT0 = 0;
   for (let g = 0; g < groups; g++) {
     const header = r.varint('run header');
     const mode = header % 4;
-    const n = (header - mode) / 4;
-    if (t0s.length === 0 && mode !== MODE_PERIOD) throw new PayloadProblem(`the first run has no period and time (mode ${mode})`);
+    let n = (header - mode) / 4;
+    if (runs === 0 && mode !== MODE_PERIOD) throw new PayloadProblem(`the first run has no period and time (mode ${mode})`);
+    let repeat = 1;
     if (mode === MODE_REPEAT) {
       if (n === 0) throw new PayloadProblem('an empty group of repeated runs');
-      for (let k = 0; k < n; k++) addRun(time.skipTo(nextT0(), 'repeated run time'), lengths[lengths.length - 1]!);
-    } else if (mode === MODE_CONTINUE) {
-      addRun(time.skipTo(nextT0(), 'run time'), n);
-    } else {
-      if (mode === MODE_PERIOD) dt = readPeriod(r, 'run period');
-      addRun(time.read(r, 'run time'), n);
+      repeat = n;
+      n = lastN;
+    } else if (mode === MODE_PERIOD) dt = readPeriod(r, 'run period');
+    for (let k = 0; k < repeat; k++) {
+      const t0 = mode === MODE_REPEAT || mode === MODE_CONTINUE ? runTime.skipTo(nextT0, 'run time') : runTime.read(r, 'run time');
+      // Every recorded run holds a sample, which is what bounds this loop by the batch's count.
+      if (n === 0) throw new PayloadProblem(`run ${runs} has no samples`);
+      if (n > count - total) throw new PayloadProblem(`runs hold more samples than the batch's count ${count}`);
+      if (3 * runs + 3 > runScratch.length) runScratch = grow(runScratch, 2 * runScratch.length);
+      runScratch[3 * runs] = t0;
+      runScratch[3 * runs + 1] = dt;
+      runScratch[3 * runs + 2] = total;
+      runs++;
+      total += n;
+      lastN = n;
+      nextT0 = t0 + n * dt;
     }
   }
   if (total !== count) throw new PayloadProblem(`runs hold ${total} samples but the batch's count is ${count}`);
-  const grams = readGrams(r, total);
-  const runs: PlateSamples[] = new Array(t0s.length);
-  let offset = 0;
-  for (let i = 0; i < t0s.length; i++) {
-    const n = lengths[i]!;
-    runs[i] = { kind: 'plate-samples', plate, t0: t0s[i]!, dt: periods[i]!, grams: grams.subarray(offset, offset + n) };
-    offset += n;
-  }
-  return runs;
+  return new PlateRuns(plate, runScratch.slice(0, 3 * runs), runs, readGrams(r, total));
 }
+
+/** Codes of one block, reused: decoding allocates only what it returns. */
+const blockCodes = new Uint32Array(BLOCK);
 
 function readGrams(r: ByteReader, total: number): Float32Array {
   let prev = unzigzag(r.varint('base weight'));
   if (Math.abs(prev) > maxAbsCentigrams) throw new PayloadProblem(`base weight ${prev} cg is out of range`);
   // Each block of up to 32 samples takes at least its width byte: a count the bytes cannot hold is refused before allocating.
-  r.need(Math.ceil(total / BLOCK), `${total} samples`);
+  r.need(Math.ceil(total / BLOCK), 'the samples');
   const grams = new Float32Array(total);
-  const block = new Uint32Array(BLOCK);
+  const block = blockCodes;
   for (let start = 0; start < total; start += BLOCK) {
     const n = Math.min(BLOCK, total - start);
     const width = r.u8('block width');
     if (width > 31) throw new PayloadProblem(`block width ${width} is over 31 bits`);
+    if (width === 0) {
+      // A block of repeats (the idle plate's common case).
+      grams.fill(prev / 100, start, start + n);
+      continue;
+    }
     unpackBits(r, block, n, width);
     for (let k = 0; k < n; k++) {
       const code = block[k]!;
@@ -240,8 +282,11 @@ function readGrams(r: ByteReader, total: number): Float32Array {
         grams[start + k] = Number.NaN;
         continue;
       }
-      if (code !== 0) prev += unzigzag(code - 1);
-      if (Math.abs(prev) > maxAbsCentigrams) throw new PayloadProblem(`sample ${start + k} is out of range (${prev} cg)`);
+      if (code !== 0) {
+        const z = code - 1;
+        prev += (z >>> 1) ^ -(z & 1);
+        if (prev > maxAbsCentigrams || prev < -maxAbsCentigrams) throw new PayloadProblem(`sample ${start + k} is out of range (${prev} cg)`);
+      }
       grams[start + k] = prev / 100;
     }
   }
@@ -275,30 +320,33 @@ function packBits(out: ByteWriter, codes: Uint32Array, n: number, width: number)
   out.length = pos;
 }
 
+/**
+ * Reads n codes of `width` bits, LSB first. The block's bytes are bounds-checked once, then each
+ * code is cut from the (up to five) bytes it spans: this is the innermost loop of a replay.
+ */
 function unpackBits(r: ByteReader, codes: Uint32Array, n: number, width: number): void {
   if (width === 0) {
     codes.fill(0, 0, n);
     return;
   }
   const nBytes = Math.ceil((n * width) / 8);
-  r.need(nBytes, `a block of ${n} samples at ${width} bits`);
-  let acc = 0;
-  let bits = 0;
+  const start = r.take(nBytes, 'a block of packed samples');
+  const end = start + nBytes;
+  const bytes = r.bytes;
+  const mask = width === 31 ? 0x7fffffff : (1 << width) - 1;
+  let bit = 0;
   for (let k = 0; k < n; k++) {
-    let v = 0;
-    let got = 0;
-    while (got < width) {
-      if (bits === 0) {
-        acc = r.u8('packed samples');
-        bits = 8;
-      }
-      const take = Math.min(bits, width - got);
-      v |= (acc & ((1 << take) - 1)) << got;
-      acc >>>= take;
-      bits -= take;
-      got += take;
-    }
-    codes[k] = v >>> 0;
+    const i = start + (bit >>> 3);
+    const shift = bit & 7;
+    // Bytes past the block are never part of a code (the mask drops them): read them as zeros.
+    const b0 = bytes[i]!;
+    const b1 = i + 1 < end ? bytes[i + 1]! : 0;
+    const b2 = i + 2 < end ? bytes[i + 2]! : 0;
+    const b3 = i + 3 < end ? bytes[i + 3]! : 0;
+    let v = (b0 | (b1 << 8) | (b2 << 16) | (b3 << 24)) >>> shift;
+    if (shift + width > 32) v |= (i + 4 < end ? bytes[i + 4]! : 0) << (32 - shift);
+    codes[k] = (v & mask) >>> 0;
+    bit += width;
   }
 }
 

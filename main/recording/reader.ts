@@ -4,7 +4,7 @@
 // holds about one batch per source however long the recording is.
 import type { InputBatch, InputLogRepository } from '../db';
 import { inputTime, type EngineInput, type EngineInputKind } from '../engine/inputs';
-import { decodeBatch } from './codec';
+import { decodeBatchLazily, type DecodedBatch } from './codec';
 import { compareSources, kindRank } from './merge-order';
 import { MinHeap } from './min-heap';
 
@@ -19,11 +19,11 @@ export interface ReadRecordingOptions {
 
 /** One decoded batch being merged; `time` is that of its next input. */
 interface Cursor {
-  inputs: EngineInput[];
+  inputs: DecodedBatch;
   next: number;
   time: number;
   rank: number;
-  source: string;
+  source: SourceOrder;
   batchId: number;
 }
 
@@ -31,8 +31,41 @@ interface Cursor {
 function before(a: Cursor, b: Cursor): boolean {
   if (a.time !== b.time) return a.time < b.time;
   if (a.rank !== b.rank) return a.rank < b.rank;
-  const bySource = compareSources(a.source, b.source);
-  return bySource !== 0 ? bySource < 0 : a.batchId < b.batchId;
+  if (a.source !== b.source) return a.source.rank < b.source.rank;
+  return a.batchId < b.batchId;
+}
+
+/** A source's place among all sources seen, in compareSources order. */
+interface SourceOrder {
+  name: string;
+  rank: number;
+}
+
+/**
+ * Sources ranked by name as they turn up, so the merge compares two numbers where it compared two
+ * strings (plates on one controller report at the same instants: ties are the rule). A new source
+ * renumbers the ones after it, which keeps their order, and so the heap's.
+ */
+class SourceRanks {
+  private readonly byName = new Map<string, SourceOrder>();
+  private readonly sorted: SourceOrder[] = [];
+
+  of(name: string): SourceOrder {
+    const known = this.byName.get(name);
+    if (known) return known;
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareSources(this.sorted[mid]!.name, name) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    const order: SourceOrder = { name, rank: lo };
+    this.sorted.splice(lo, 0, order);
+    for (let i = lo + 1; i < this.sorted.length; i++) this.sorted[i]!.rank = i;
+    this.byName.set(name, order);
+    return order;
+  }
 }
 
 /**
@@ -54,20 +87,21 @@ export function readRecording(
 
 function* merge(batches: IterableIterator<InputBatch>, fromMs: number, toMs: number): Generator<EngineInput, void, undefined> {
   const heap = new MinHeap<Cursor>(before);
+  const sources = new SourceRanks();
   try {
     let pending = batches.next();
     for (;;) {
       // Batches arrive by start time, and nothing in a batch is earlier than its start: once the
       // next batch starts after the earliest open input, that input is the earliest of all.
       while (!pending.done && (heap.size === 0 || pending.value.t0Ms <= heap.peek()!.time)) {
-        open(heap, pending.value);
+        open(heap, sources, pending.value);
         pending = batches.next();
       }
       const top = heap.peek();
       if (top === undefined || top.time >= toMs) return;
-      const input = top.inputs[top.next++]!;
+      const input = top.inputs.input(top.next++);
       if (top.next < top.inputs.length) {
-        top.time = inputTime(top.inputs[top.next]!);
+        top.time = top.inputs.time(top.next);
         heap.siftTop();
       } else {
         heap.pop();
@@ -79,7 +113,7 @@ function* merge(batches: IterableIterator<InputBatch>, fromMs: number, toMs: num
   }
 }
 
-function open(heap: MinHeap<Cursor>, batch: InputBatch): void {
-  const inputs = decodeBatch(batch);
-  heap.push({ inputs, next: 0, time: inputTime(inputs[0]!), rank: kindRank[batch.kind], source: batch.source, batchId: batch.id });
+function open(heap: MinHeap<Cursor>, sources: SourceRanks, batch: InputBatch): void {
+  const inputs = decodeBatchLazily(batch);
+  heap.push({ inputs, next: 0, time: inputs.time(0), rank: kindRank[batch.kind], source: sources.of(batch.source), batchId: batch.id });
 }
