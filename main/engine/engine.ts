@@ -38,14 +38,15 @@ export function createEngine(stages: readonly EngineStage[], onDecision: Decisio
     get now() {
       return now;
     },
+    // Plain loops: push runs once per input, millions of times in a replay.
     push(input) {
       const t = inputTime(input);
       if (t < now) throw new InputOrderError(now, input);
       if (t > now) {
         now = t;
-        stages.forEach((stage, i) => stage.advance(t, emitters[i]!));
+        for (let i = 0; i < stages.length; i++) stages[i]!.advance(t, emitters[i]!);
       }
-      stages.forEach((stage, i) => stage.accept(input, emitters[i]!));
+      for (let i = 0; i < stages.length; i++) stages[i]!.accept(input, emitters[i]!);
     },
     advance(t) {
       if (t <= now) return;

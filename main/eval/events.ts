@@ -37,19 +37,20 @@ function signedQuantity(interaction: SimInteraction): number {
   return interaction.kind === 'pick' ? interaction.quantity : -interaction.quantity;
 }
 
-export function scoreEvents(
-  truth: { interactions: readonly SimInteraction[]; sessions: readonly SimSession[] },
+/**
+ * Each true interaction with the engine event that matched it (the nearest in time on its plate,
+ * within the tolerance; an event may match one interaction per plate), in the interactions' order.
+ */
+export function pairEvents(
+  interactions: readonly SimInteraction[],
   events: readonly ShelfEventDecision[],
-  receipts: readonly ReceiptDecision[],
   toleranceMs = defaultEventToleranceMs,
-): EventMetrics {
+): [SimInteraction, ShelfEventDecision][] {
   const eventsByPlate = new Map<string, ShelfEventDecision[]>();
   for (const event of events) for (const plate of event.plates) (eventsByPlate.get(plate) ?? eventsByPlate.set(plate, []).get(plate)!).push(event);
-
   const usedPlateOfEvent = new Set<string>();
-  const matchedEvents = new Set<ShelfEventDecision>();
   const pairs: [SimInteraction, ShelfEventDecision][] = [];
-  const ordered = [...truth.interactions].sort((a, b) => a.startMs - b.startMs || a.id - b.id);
+  const ordered = [...interactions].sort((a, b) => a.startMs - b.startMs || a.id - b.id);
   for (const interaction of ordered) {
     const centre = (interaction.startMs + interaction.endMs) / 2;
     let best: ShelfEventDecision | undefined;
@@ -65,9 +66,19 @@ export function scoreEvents(
     }
     if (!best) continue;
     usedPlateOfEvent.add(`${best.id}|${interaction.plate}`);
-    matchedEvents.add(best);
     pairs.push([interaction, best]);
   }
+  return pairs;
+}
+
+export function scoreEvents(
+  truth: { interactions: readonly SimInteraction[]; sessions: readonly SimSession[] },
+  events: readonly ShelfEventDecision[],
+  receipts: readonly ReceiptDecision[],
+  toleranceMs = defaultEventToleranceMs,
+): EventMetrics {
+  const pairs = pairEvents(truth.interactions, events, toleranceMs);
+  const matchedEvents = new Set(pairs.map(([, event]) => event));
 
   const nonceOfEngineSession = new Map<string, string | undefined>(receipts.map((r) => [r.sessionId, r.tokenNonce]));
   const nonceOfTrueSession = new Map(truth.sessions.map((s) => [s.id, peekEntryClaims(s.token)?.nonce]));

@@ -67,4 +67,12 @@ describe('scoreReceipts', () => {
     expect(m.counts.fp).toBe(0);
     expect(m.review_rate).toBe(0.5);
   });
+
+  it('tells holds for a doubt from holds by policy (age-restricted products, tailgaters)', () => {
+    const held = (nonce: string, flags: ReceiptDecision['flags']): ReceiptDecision => ({ ...receipt(nonce, []), status: 'held-for-review', flags });
+    const truth = ['n1', 'n2', 'n3', 'n4'].map((n) => session(n, []));
+    const m = scoreReceipts(truth, [held('n1', ['age-restricted']), held('n2', ['tailgating']), held('n3', ['age-restricted', 'close-second']), receipt('n4', [])]);
+    expect(m.review_rate).toBe(0.75);
+    expect(m.doubt_review_rate).toBe(0.25);
+  });
 });

@@ -2,7 +2,7 @@
 // right product on the right shopper's receipt. Sessions are matched by the nonce of their entry
 // token. Also the figures that decide whether customers trust the store: exact receipts, the review
 // rate, and how often a receipt charged without review is exactly right.
-import type { ReceiptDecision } from '../engine/decisions';
+import type { FlagReason, ReceiptDecision } from '../engine/decisions';
 import { peekEntryClaims } from '../engine/fusion/entry-token';
 import type { SimSession } from '../sim/world';
 import { ratio } from './ratio';
@@ -13,9 +13,17 @@ export interface ReceiptMetrics {
   receipt_f1: number | null;
   exact_receipt_rate: number | null;
   review_rate: number | null;
+  /**
+   * Receipts held for a doubt about what happened (who took what, which product, a lost track),
+   * leaving out those held by policy alone: age-restricted products and tailgaters' anonymous sessions.
+   */
+  doubt_review_rate: number | null;
   unflagged_exact_rate: number | null;
   counts: { sessions: number; receipts: number; missingReceipts: number; anonymousReceipts: number; tp: number; fp: number; fn: number };
 }
+
+/** Reasons a receipt is held by store policy rather than for a doubt about the session. */
+const policyHolds: ReadonlySet<FlagReason> = new Set<FlagReason>(['age-restricted', 'tailgating']);
 
 function linesBySku(lines: readonly { sku: string; quantity: number }[]): Map<string, number> {
   const map = new Map<string, number>();
@@ -67,12 +75,14 @@ export function scoreReceipts(truth: readonly SimSession[], receipts: readonly R
   const recall = ratio(tp, tp + fn);
   const f1 = precision === null || recall === null || precision + recall === 0 ? (precision === null && recall === null ? null : 0) : (2 * precision * recall) / (precision + recall);
   const flagged = receipts.filter((r) => r.status === 'held-for-review').length;
+  const doubted = receipts.filter((r) => r.flags.some((f) => !policyHolds.has(f))).length;
   return {
     receipt_precision: precision,
     receipt_recall: recall,
     receipt_f1: f1,
     exact_receipt_rate: ratio(exact, truth.length),
     review_rate: ratio(flagged, receipts.length),
+    doubt_review_rate: ratio(doubted, receipts.length),
     unflagged_exact_rate: ratio(unflaggedExact, unflagged),
     counts: { sessions: truth.length, receipts: receipts.length, missingReceipts: missing, anonymousReceipts: anonymous, tp, fp, fn },
   };

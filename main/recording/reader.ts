@@ -82,34 +82,75 @@ export function readRecording(
   if (!Number.isFinite(fromMs) || !Number.isFinite(toMs)) {
     throw new RangeError(`readRecording: fromMs and toMs must be finite (got ${fromMs}, ${toMs})`);
   }
-  return merge(db.inputLog.readRange(fromMs, toMs, options.kinds), fromMs, toMs);
+  return new Merge(db.inputLog.readRange(fromMs, toMs, options.kinds), fromMs, toMs);
 }
 
-function* merge(batches: IterableIterator<InputBatch>, fromMs: number, toMs: number): Generator<EngineInput, void, undefined> {
-  const heap = new MinHeap<Cursor>(before);
-  const sources = new SourceRanks();
-  try {
-    let pending = batches.next();
-    for (;;) {
-      // Batches arrive by start time, and nothing in a batch is earlier than its start: once the
-      // next batch starts after the earliest open input, that input is the earliest of all.
-      while (!pending.done && (heap.size === 0 || pending.value.t0Ms <= heap.peek()!.time)) {
-        open(heap, sources, pending.value);
-        pending = batches.next();
+/**
+ * The k-way merge as a hand-written iterator rather than a generator: it runs once per input, and
+ * a generator's resumption and fresh result object per step were a tenth of a replay.
+ */
+class Merge implements IterableIterator<EngineInput> {
+  private readonly heap = new MinHeap<Cursor>(before);
+  private readonly sources = new SourceRanks();
+  /** The next batch not yet opened; undefined until the first next(), so nothing is read before. */
+  private pending: IteratorResult<InputBatch> | undefined;
+  private done = false;
+  private readonly result: IteratorResult<EngineInput> = { done: false, value: undefined as unknown as EngineInput };
+
+  constructor(
+    private readonly batches: IterableIterator<InputBatch>,
+    private readonly fromMs: number,
+    private readonly toMs: number,
+  ) {}
+
+  [Symbol.iterator](): IterableIterator<EngineInput> {
+    return this;
+  }
+
+  next(): IteratorResult<EngineInput> {
+    try {
+      for (;;) {
+        if (this.done) return { done: true, value: undefined };
+        const heap = this.heap;
+        let pending = (this.pending ??= this.batches.next());
+        // Batches arrive by start time, and nothing in a batch is earlier than its start: once the
+        // next batch starts after the earliest open input, that input is the earliest of all.
+        while (!pending.done && (heap.size === 0 || pending.value.t0Ms <= heap.peek()!.time)) {
+          open(heap, this.sources, pending.value);
+          pending = this.pending = this.batches.next();
+        }
+        const top = heap.peek();
+        if (top === undefined || top.time >= this.toMs) {
+          this.finish();
+          continue;
+        }
+        const input = top.inputs.input(top.next++);
+        if (top.next < top.inputs.length) {
+          top.time = top.inputs.time(top.next);
+          heap.siftTop();
+        } else {
+          heap.pop();
+        }
+        if (inputTime(input) < this.fromMs) continue;
+        // One result object, refilled: for-of reads it before asking for the next.
+        this.result.value = input;
+        return this.result;
       }
-      const top = heap.peek();
-      if (top === undefined || top.time >= toMs) return;
-      const input = top.inputs.input(top.next++);
-      if (top.next < top.inputs.length) {
-        top.time = top.inputs.time(top.next);
-        heap.siftTop();
-      } else {
-        heap.pop();
-      }
-      if (inputTime(input) >= fromMs) yield input;
+    } catch (error) {
+      this.finish();
+      throw error;
     }
-  } finally {
-    batches.return?.();
+  }
+
+  return(): IteratorResult<EngineInput> {
+    this.finish();
+    return { done: true, value: undefined };
+  }
+
+  private finish(): void {
+    if (this.done) return;
+    this.done = true;
+    this.batches.return?.();
   }
 }
 

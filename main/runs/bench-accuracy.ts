@@ -61,7 +61,7 @@ const fmt = (v: number | null | undefined, digits = 3) => (v === null || v === u
 
 /** The table as Markdown, ready for the README. */
 export function accuracyTable(rows: readonly AccuracyRow[]): string {
-  const header = ['scenario', 'shoppers', 'sessions', 'receipt F1', 'exact', 'review', 'unflagged exact', 'event P', 'event R', 'product', 'attribution', 'HOTA 1 m', 'IDF1 1 m', 'MOTA 1 m', '× real time', 'peak MB'];
+  const header = ['scenario', 'shoppers', 'sessions', 'receipt F1', 'exact', 'review', 'review (doubt)', 'unflagged exact', 'event P', 'event R', 'product', 'attribution', 'HOTA 1 m', 'IDF1 1 m', 'MOTA 1 m', '× real time', 'peak MB'];
   const lines = [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`];
   for (const r of rows) {
     const e = r.evaluation;
@@ -73,6 +73,7 @@ export function accuracyTable(rows: readonly AccuracyRow[]): string {
         fmt(e.receipt_f1),
         fmt(e.exact_receipt_rate),
         fmt(e.review_rate),
+        fmt(e.doubt_review_rate),
         fmt(e.unflagged_exact_rate),
         fmt(e.event_precision),
         fmt(e.event_recall),

@@ -24,6 +24,7 @@ export interface Evaluation {
   receipt_f1: number | null;
   exact_receipt_rate: number | null;
   review_rate: number | null;
+  doubt_review_rate: number | null;
   unflagged_exact_rate: number | null;
   event_precision: number | null;
   event_recall: number | null;
@@ -85,6 +86,7 @@ export function evaluateRunDir(dir: string): Evaluation {
     receipt_f1: receiptMetrics.receipt_f1 ?? null,
     exact_receipt_rate: receiptMetrics.exact_receipt_rate ?? null,
     review_rate: receiptMetrics.review_rate ?? null,
+    doubt_review_rate: receiptMetrics.doubt_review_rate ?? null,
     unflagged_exact_rate: receiptMetrics.unflagged_exact_rate ?? null,
     event_precision: eventMetrics.event_precision ?? null,
     event_recall: eventMetrics.event_recall ?? null,

@@ -28,6 +28,14 @@ export const scenarios: readonly Scenario[] = [
     behaviour: { shoppers: 5, groupFraction: 0.15, staffCount: 1 },
   },
   {
+    name: 'regular-day',
+    description: 'about 20 shoppers with the default mix of groups, put-backs, hand-offs and tailgaters: the goals of issue #6 are stated for this many',
+    minutes: 10,
+    tableSeed: 1901,
+    tuningSeeds: tuning(900),
+    behaviour: { shoppers: 20 },
+  },
+  {
     name: 'lunch-rush',
     description: 'about 30 shoppers with a lunchtime peak, groups, hand-offs and the odd tailgater',
     minutes: 10,

@@ -1,9 +1,11 @@
 // From shelf events to carts and receipts. Each event is attributed by the posterior (attribution.ts)
 // unless it is staff work (restock mode, or marked 'nobody' by the shelf stage), where a shopper is
 // charged only when they won the posterior and no staff or unknown track was within reach, or won
-// it clearly despite one (then flagged). Doubt raises flags on the winner and on close runners-up,
-// each with its evidence; picks add the best product reading, put-backs are read against the cart.
-// A session's receipt carries its cart and every reason raised, deduplicated.
+// it clearly despite one (then flagged unless near certain). Every session in the running carries
+// its share of the doubt (the winner 1 − p, each runner-up its p); one whose expected number of
+// wrong attributions passes maxAttributionDoubt is flagged, with the event that tipped it. Picks
+// add the best product reading, put-backs are read against the cart (put-back.ts). A session's
+// receipt carries its cart and every reason raised, deduplicated.
 import type { FlagReason, ShelfEventDecision } from '../decisions';
 import type { DecisionSink } from '../stage';
 import { NOBODY, round, type Posterior } from './attribution';

@@ -161,7 +161,8 @@ export const defaultFusionOptions: Readonly<FusionTunables> = Object.freeze({
   // scores as a shopper within reach whose wrist stayed ~0.35 m off the plate; a body beyond reach
   // loses 1/(2·0.2²) per m²; a track whose hands no camera saw during the event scores between a
   // typical picker and a typical bystander. Signs are constrained: nothing scores higher for a
-  // hand further from the plate. (Refit with `walkout bench fit-attribution` after changing a feature.)
+  // hand further from the plate. `walkout bench fit-attribution DIR…` refits them from replayed
+  // tuning runs after a feature changes.
   attributionLogit: Object.freeze({
     nobody: -8,
     beyondReach: -12.5,

@@ -80,6 +80,39 @@ export const restock = (action: 'restock-start' | 'restock-end', t: number, fixt
 
 export type Waypoint = readonly [x: number, y: number];
 
+/** A reach into a plate by one track, from one time to another. */
+export interface Reach {
+  trackId: number;
+  plate: keyof typeof plateX;
+  fromMs: number;
+  toMs: number;
+}
+
+/** A wrist seen by several cameras: about 2 cm either way. */
+const wristCov: [number, number, number, number, number, number] = [0.0004, 0, 0, 0.0004, 0, 0.0004];
+
+/**
+ * Gives every track point both wrists, as the vision stage reports them: at the hips either side
+ * of the body, except during a reach, when the right one is where a wrist is when its hand grasps
+ * at the plate (10 cm behind the front edge, 7 cm above the shelf, pulled back 14 cm towards the body).
+ */
+export function withWrists<T extends EngineDecision>(decisions: readonly T[], reaches: readonly Reach[] = []): T[] {
+  return decisions.map((d) => {
+    if (d.kind !== 'track-point') return d;
+    const p = d as TrackPoint;
+    const reach = reaches.find((r) => r.trackId === p.trackId && p.t >= r.fromMs && p.t <= r.toMs);
+    const hip = (side: number) => ({ x: p.x + side * 0.22, y: p.y, z: 0.8, cov: wristCov });
+    let right = hip(1);
+    if (reach) {
+      const gx = plateX[reach.plate];
+      const gy = frontY - 0.1;
+      const d = Math.hypot(gx - p.x, gy - p.y);
+      right = { x: gx - ((gx - p.x) * 0.14) / d, y: gy - ((gy - p.y) * 0.14) / d, z: 1.07, cov: wristCov };
+    }
+    return { ...p, leftHand: hip(-1), rightHand: right } as T;
+  });
+}
+
 /**
  * Track points every 100 ms from t0 along straight legs between waypoints at `speed` m/s; a
  * waypoint followed by a number stands there that many ms.

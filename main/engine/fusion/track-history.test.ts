@@ -1,7 +1,7 @@
 // The track ring: points come back newest first within a time window, old ones are overwritten
 // once the ring is full, and the median helper handles odd and even counts.
 import { describe, expect, it } from 'vitest';
-import { TrackHistory, TrackHistoryPool, medianInPlace } from './track-history';
+import { HAND_STRIDE, SIGHTING_STRIDE, TrackHistory, TrackHistoryPool, medianInPlace } from './track-history';
 
 describe('track history', () => {
   it('returns the distances of the points inside a window to the nearest target, newest first', () => {
@@ -37,4 +37,20 @@ describe('track history', () => {
     expect(again).toBe(ring);
     expect(again.length).toBe(0);
   });
+
+  it('returns the hands seen in a window with the body, newest first, and NaN for a hand not seen', () => {
+    const ring = new TrackHistory(8);
+    const cov: [number, number, number, number, number, number] = [0.01, 0, 0, 0.01, 0, 0.01];
+    ring.push(1000, 1, 2, { x: 1.1, y: 2.1, z: 0.8, cov });
+    ring.push(1100, 1, 2);
+    ring.push(1200, 1.5, 2, undefined, { x: 1.7, y: 1.6, z: 1.1, cov });
+    const out = new Float64Array(8 * SIGHTING_STRIDE);
+    const n = ring.handsInWindow(900, 1300, out);
+    expect(n).toBe(2);
+    expect([...out.subarray(0, 2)]).toEqual([1.5, 2]);
+    expect(out[2]).toBeNaN();
+    expect(Array.from(out.subarray(2 + HAND_STRIDE, 2 + HAND_STRIDE + 4)).map((v) => Math.round(v * 100) / 100)).toEqual([1.7, 1.6, 1.1, 0.01]);
+    expect(Array.from(out.subarray(SIGHTING_STRIDE + 2, SIGHTING_STRIDE + 5)).map((v) => Math.round(v * 100) / 100)).toEqual([1.1, 2.1, 0.8]);
+  });
 });
+

@@ -491,11 +491,20 @@ export class FloorTracker {
 function handPoint(hands: Float64Array, hand: number): HandPoint | undefined {
   const at = hand * HAND_POINT_STRIDE;
   if (Number.isNaN(hands[at]!)) return undefined;
-  const c = (k: number) => Number(hands[at + k]!.toPrecision(3));
-  return { x: mm(hands[at]!), y: mm(hands[at + 1]!), z: mm(hands[at + 2]!), cov: [c(3), c(4), c(5), c(6), c(7), c(8)] };
+  return {
+    x: mm(hands[at]!),
+    y: mm(hands[at + 1]!),
+    z: mm(hands[at + 2]!),
+    cov: [mm2(hands[at + 3]!), mm2(hands[at + 4]!), mm2(hands[at + 5]!), mm2(hands[at + 6]!), mm2(hands[at + 7]!), mm2(hands[at + 8]!)],
+  };
 }
 
 /** Millimetres are plenty, and shorter decisions are cheaper to keep. */
 function mm(v: number): number {
   return Math.round(v * 1000) / 1000;
+}
+
+/** Covariances to a square millimetre (1e-6 m²): far below any hand's uncertainty. */
+function mm2(v: number): number {
+  return Math.round(v * 1e6) / 1e6;
 }

@@ -47,10 +47,10 @@ describe('triangulateHand', () => {
     const across = [along[1]!, -along[0]!, 0].map((v) => v / Math.hypot(along[0]!, along[1]!));
     expect(Math.sqrt(variance(along))).toBeGreaterThan(0.3);
     expect(Math.sqrt(variance(across))).toBeLessThan(0.05);
-    // The point lies on the ray.
+    // The point lies on the ray (up to the prior's pull across it, under 2 mm).
     const p = [out[0]! - cam[0], out[1]! - cam[1], out[2]! - cam[2]];
     const t = p.reduce((sum, v, i) => sum + v * along[i]!, 0);
-    expect(Math.hypot(...p.map((v, i) => v - t * along[i]!))).toBeLessThan(1e-9);
+    expect(Math.hypot(...p.map((v, i) => v - t * along[i]!))).toBeLessThan(0.002);
   });
 
   it('drops the camera that saw something else when two others agree', () => {

@@ -136,4 +136,24 @@ describe('createVisionStage', () => {
     expect(Math.hypot(track!.x - 6, track!.y - 3)).toBeLessThan(0.3);
     expect(track!.heightM).toBeGreaterThan(1.6);
   });
+
+  it('reports the wrists it saw: a reaching wrist within a few centimetres where two cameras saw it, the other at the hip', () => {
+    const store = sceneStore([ceilingCamera('cam-a', 4, 2.5), ceilingCamera('cam-b', 6, 2.5)]);
+    const reach: [number, number, number] = [5.4, 2.2, 1.0];
+    const walker: Walker = { path: [[5, 2.5], [5, 2.5]], times: [T0, T0 + 4000], reach: { fromMs: T0 + 1500, toMs: T0 + 3000, at: reach } };
+    const { points } = run(store, renderScene(store, [walker], T0, T0 + 4000), T0 + 4000);
+    const during = points.filter((p) => p.t >= T0 + 1700 && p.t <= T0 + 2900 && p.rightHand);
+    expect(during.length).toBeGreaterThan(8);
+    for (const p of during) {
+      const h = p.rightHand!;
+      expect(Math.hypot(h.x - reach[0], h.y - reach[1], h.z - reach[2])).toBeLessThan(0.08);
+      // Seen from two sides: a covariance of centimetres, not a ray's length.
+      expect(Math.sqrt(h.cov[0] + h.cov[3] + h.cov[5])).toBeLessThan(0.15);
+      expect(Math.hypot(p.leftHand!.x - 4.78, p.leftHand!.y - 2.5)).toBeLessThan(0.1);
+    }
+    const before = points.filter((p) => p.t < T0 + 1400 && p.rightHand);
+    expect(before.length).toBeGreaterThan(5);
+    for (const p of before) expect(Math.hypot(p.rightHand!.x - 5.22, p.rightHand!.y - 2.5)).toBeLessThan(0.1);
+  });
 });
+

@@ -1,6 +1,6 @@
 // A small synthetic store for the vision tests: a few ceiling cameras like the demo store's and
 // people walking scripted paths, rendered into Detections the way a person detector sees them
-// (the box of a standing cylinder, the top of the head as keypoint, a little pixel noise, camera
+// (the box of a standing cylinder, the top of the head and both wrists as keypoints, a little pixel noise, camera
 // clocks off by tens of ms). Independent of the simulator so the tests pin the tracker's own
 // behaviour; seeded, so every run is the same.
 import type { Detections, EngineInput } from '../inputs';
@@ -15,6 +15,8 @@ export interface Walker {
   height?: number;
   /** Time windows (ms) in which no camera detects this person. */
   hidden?: [number, number][];
+  /** Where the right wrist is (x, y, z) during [fromMs, toMs]; otherwise both wrists hang at the hips. */
+  reach?: { fromMs: number; toMs: number; at: [number, number, number] };
 }
 
 export interface SceneOptions {
@@ -71,7 +73,7 @@ export function positionAt(w: Walker, t: number): [number, number] | null {
 
 const RIM = 8;
 
-function render(camera: Camera, x: number, y: number, h: number, noise: () => number, out: number[], kp: number[], score: number): void {
+function render(camera: Camera, x: number, y: number, h: number, noise: () => number, out: number[], kp: number[], score: number, rightWrist?: [number, number, number]): void {
   const { width, height } = camera.resolution;
   let u0 = Infinity;
   let v0 = Infinity;
@@ -94,9 +96,13 @@ function render(camera: Camera, x: number, y: number, h: number, noise: () => nu
   v1 = Math.min(height, v1 + noise());
   if (u1 - u0 < 20 || v1 - v0 < 20) return;
   out.push(u0, v0, u1 - u0, v1 - v0, score);
-  const head = projectToImage(camera, [x, y, h]);
-  if (head && head[0] >= 0 && head[0] <= width && head[1] >= 0 && head[1] <= height) kp.push(head[0] + noise(), head[1] + noise(), 0.9, 0, 0, 0, 0, 0, 0);
-  else kp.push(0, 0, 0, 0, 0, 0, 0, 0, 0);
+  // Head, left wrist, right wrist (at the hips unless reaching), each x, y, confidence.
+  const points: [number, number, number][] = [[x, y, h], [x - 0.22, y, 0.47 * h], rightWrist ?? [x + 0.22, y, 0.47 * h]];
+  for (const point of points) {
+    const p = projectToImage(camera, point);
+    if (p && p[0] >= 0 && p[0] <= width && p[1] >= 0 && p[1] <= height) kp.push(p[0] + noise(), p[1] + noise(), 0.9);
+    else kp.push(0, 0, 0);
+  }
 }
 
 /** Every camera's frames from t0 to t1, merged in time order. */
@@ -116,7 +122,8 @@ export function renderScene(store: StoreModel, walkers: Walker[], t0: number, t1
       for (const w of walkers) {
         if (w.hidden?.some(([a, b]) => t >= a && t < b)) continue;
         const p = positionAt(w, t);
-        if (p) render(camera, p[0], p[1], w.height ?? 1.72, noise, boxes, kp, 0.9);
+        const reaching = w.reach && t >= w.reach.fromMs && t <= w.reach.toMs ? w.reach.at : undefined;
+        if (p) render(camera, p[0], p[1], w.height ?? 1.72, noise, boxes, kp, 0.9, reaching);
       }
       for (const [gc, gt, gx, gy] of options.ghosts ?? []) {
         if (gc === c && Math.abs(gt - t) < period / 2) render(camera, gx, gy, 1.5, noise, boxes, kp, 0.7);

@@ -13,6 +13,7 @@ import { loadStore } from '../../../store/load';
 import { registerBenchUi } from './bench-ui';
 import { resolveStoreDir } from '../store-option';
 import { positiveNumber } from '../option-parsers';
+import { registerFitAttribution } from './fit-attribution';
 import { registerBenchAnalytics } from './bench-analytics';
 import { registerBenchDetector } from './bench-detector';
 import { registerBenchLatency } from './bench-latency';
@@ -20,6 +21,7 @@ import { registerBenchPlateSignal } from './bench-devices';
 
 export function registerBench(program: Command): void {
   const bench = program.command('bench').description('benchmarks: accuracy on the simulator scenarios, shelves, tracking, recording');
+  registerFitAttribution(bench);
   registerBenchAnalytics(bench);
 
   registerBenchUi(bench);
