@@ -66,9 +66,11 @@ describe('FfmpegCapture on a real store clip', () => {
     if (!clip) ctx.skip(missingClipMessage('cam7'));
     const { capture: c } = capture({ source: { kind: 'file', url: clip! }, format: { width: 160, height: 90, fps: 10 }, delivery: 'every', stallMs: 1500 });
     const seqs: number[] = [];
-    while (c.status.state !== 'ended') {
+    for (;;) {
       const frame = c.take();
       if (!frame) {
+        // The stream may end while its last frame still waits to be taken: drain before stopping.
+        if (c.status.state === 'ended') break;
         await new Promise((r) => setTimeout(r, 2));
         continue;
       }
