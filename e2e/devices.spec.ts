@@ -101,25 +101,48 @@ test('shelves and plates report live, the plot streams, and a plate is tared', a
   await expect(page.getByTestId('devices-notice')).toHaveText('Restock mode off at Crisps & chips.');
 });
 
-test('a devices call that fails shows the error state, and Retry recovers', async ({ page }) => {
-  // The real host, except that its answers to getDevices are replaced by an error on the wire until `failing` is cleared.
+/**
+ * The real host, except that its answers to `method` are an error on the wire until the returned
+ * function is called.
+ */
+async function failCalls(page: Page, method: string, message: string): Promise<() => void> {
   let failing = true;
   await page.routeWebSocket(/\/api/, (ws) => {
     const server = ws.connectToServer();
-    ws.onMessage((message) => {
-      const frame = JSON.parse(String(message)) as { t: string; i?: string; m?: string };
-      if (frame.t === 'q' && frame.m === 'getDevices' && failing) {
-        ws.send(JSON.stringify({ t: 's', i: frame.i, e: { code: 'internal', message: 'getDevices failed: the database is locked' } }));
-      } else server.send(message);
+    ws.onMessage((frameText) => {
+      const frame = JSON.parse(String(frameText)) as { t: string; i?: string; m?: string };
+      if (frame.t === 'q' && frame.m === method && failing) {
+        ws.send(JSON.stringify({ t: 's', i: frame.i, e: { code: 'internal', message } }));
+      } else server.send(frameText);
     });
-    server.onMessage((message) => ws.send(message));
+    server.onMessage((frameText) => ws.send(frameText));
   });
+  return () => {
+    failing = false;
+  };
+}
+
+test('a devices call that fails shows the error state, and Retry recovers', async ({ page }) => {
+  const recover = await failCalls(page, 'getDevices', 'getDevices failed: the database is locked');
   await page.goto(url());
   await page.getByRole('link', { name: /^Devices/ }).click();
   const error = page.getByTestId('devices-error');
   await expect(error).toContainText('getDevices failed: the database is locked');
   await page.screenshot({ path: 'test-results/screenshots/devices-error.png' });
-  failing = false;
+  recover();
   await error.getByRole('button', { name: 'Retry' }).click();
   await expect(page.getByTestId('devices-summary')).toBeVisible({ timeout: 10_000 });
+});
+
+test('a cameras call that fails shows the same error panel on the Cameras tab, and Retry recovers', async ({ page }) => {
+  const recover = await failCalls(page, 'listCameras', 'listCameras failed: the database is locked');
+  await openDevices(page);
+  await page.getByRole('tab', { name: 'Cameras' }).click();
+  const error = page.getByTestId('cameras-error');
+  await expect(error).toContainText('Cameras could not be loaded');
+  await expect(error).toContainText('listCameras failed: the database is locked');
+  await page.screenshot({ path: 'test-results/screenshots/cameras-error.png' });
+  recover();
+  await error.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByTestId('cameras-tab')).toBeVisible({ timeout: 10_000 });
 });

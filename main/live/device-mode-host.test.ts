@@ -8,8 +8,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeHidBus } from '../../native-bridge/hid/fake-hid-bus';
 import { FakePosScale } from '../../native-bridge/hid/fake-pos-scale';
-import { FakeShelfController } from '../../native-bridge/hid/fake-shelf-controller';
-import { StreamHub } from '../../native-bridge/rpc/server/stream-hub';
+import type { FakeShelfController } from '../../native-bridge/hid/fake-shelf-controller';
 import { openStoreDatabase, type StoreDatabase } from '../db';
 import { tempDbPath } from '../db/test-support';
 import type { ShelfEventDecision } from '../engine/decisions';
@@ -17,9 +16,7 @@ import { readRecording } from '../recording';
 import { testStore } from '../engine/shelves/test-store';
 import { createDevicesService, type DevicesService } from '../services/devices-service';
 import { createRestockService, type RestockService } from '../services/restock-service';
-import { createLiveLink, type LiveLink } from './live-link';
-import type { LiveWorkerMessage } from './live-messages';
-import { startLiveWorkerLoop, type LiveWorkerLoop } from './live-worker-loop';
+import { fakeHid, noisyShelfController, runControllerFor, startInProcessLive } from './test-support/live-harness';
 
 const DIGESTIVES_G = 421.3; // BIS-0003
 const CRISPS_G = 157.5; // CRI-0001
@@ -41,30 +38,12 @@ const store = testStore([
   { id: 'F2', shelves: [{ id: 'F2-S1', controller: 'SCALE-0001', plates: [{ id: 'P9', sku: 'CAK-0011', capacity: 8, threshold: 1 }] }] },
 ]);
 
-/** 20 counts per gram, zero at 8000 counts, in the controller's own memory. */
-const calibration = { offset: 8000, scale: 0.05 };
 const periodMs = 20; // the controller samples at 50 Hz
-
-/** Seeded load-cell noise, about ±0.4 g. */
-function noise(seed: number): () => number {
-  let s = seed;
-  return () => {
-    let sum = 0;
-    for (let i = 0; i < 4; i++) {
-      s = (s * 1_103_515_245 + 12_345) & 0x7fffffff;
-      sum += s / 0x7fffffff - 0.5;
-    }
-    return sum * 14;
-  };
-}
 
 /** One start of the host: the worker loop with its own database connection, the host's link and services. */
 interface Host {
-  loop: LiveWorkerLoop;
-  link: LiveLink;
   restock: RestockService;
   devices: DevicesService;
-  messages: LiveWorkerMessage[];
   stop(): Promise<void>;
 }
 
@@ -76,45 +55,23 @@ let scale: FakePosScale;
 let host: Host | undefined;
 
 async function startHost(): Promise<Host> {
-  const messages: LiveWorkerMessage[] = [];
-  // The host says nothing to the worker before the loop has started (only the services below do).
-  const link = createLiveLink((m) => loop.handle(structuredClone(m)), 'devices', { streams: new StreamHub(), log: () => undefined });
-  const loop = await startLiveWorkerLoop({
-    store,
-    db: openStoreDatabase(dbPath, { storeId: store.layout.id }),
-    data: { storeDir: '', dbPath, storeKey: new Array<number>(32).fill(7), shoppers: 0, speed: 1, seed: 0, devices: true },
-    post: (m) => {
-      messages.push(m);
-      link.handle(structuredClone(m));
-    },
-    openHid: async () => ({ backend: bus, statuses: [{ driver: 'node-hid', state: 'available', detail: 'fake HID bus' }] }),
-  });
+  const live = await startInProcessLive({ store, dbPath, openHid: fakeHid(bus) });
+  const { link } = live;
   // As create-app wires them.
   const restock = createRestockService({ store, db, live: link });
   const devices = createDevicesService({ store, db, shelves: link.shelves, source: link.source, restocking: () => link.stock()?.restocking.map((h) => h.fixture) ?? [] });
   return {
-    loop,
-    link,
     restock,
     devices,
-    messages,
     async stop() {
       devices.dispose();
-      link.dispose();
-      loop.handle({ type: 'stop' });
-      await vi.waitFor(() => expect(messages.at(-1)?.type).toBe('stopped'));
+      await live.stop();
     },
   };
 }
 
 /** Lets `ms` of wall time pass: the controller latches a sample set every period, the live runner ticks every 100 ms. */
-async function run(ms: number, shape?: (elapsedMs: number) => void): Promise<void> {
-  for (let elapsed = 0; elapsed < ms; elapsed += periodMs) {
-    shape?.(elapsed);
-    controller.tick(1);
-    await vi.advanceTimersByTimeAsync(periodMs);
-  }
-}
+const run = (ms: number, shape?: (elapsedMs: number) => void) => runControllerFor(controller, ms, { periodMs, shape });
 
 const shelfEvents = (plate: string) =>
   db.decisions
@@ -134,8 +91,7 @@ beforeEach(async () => {
   dbPath = tempDbPath();
   db = openStoreDatabase(dbPath, { storeId: store.layout.id });
   bus = new FakeHidBus();
-  const random = noise(11);
-  controller = new FakeShelfController({ serial: 'SHC-0001', channels: 2, sampleRateHz: 50, calibration: [calibration, calibration], noise: () => random() });
+  controller = noisyShelfController({ serial: 'SHC-0001', channels: 2, sampleRateHz: 50, seed: 11 });
   controller.setGrams(0, 2 * DIGESTIVES_G);
   controller.setGrams(1, 4 * CRISPS_G);
   scale = new FakePosScale('SCALE-0001');

@@ -6,43 +6,36 @@ import { openStoreDatabase, type StoreDatabase } from '../db';
 import { tempDbPath } from '../db/test-support';
 import type { ReceiptDecision } from '../engine/decisions';
 import { RecordingWriter } from '../recording';
-import { DEMO_STORE_KEY } from '../store/demo-key';
 import { DecisionJournal } from './decision-journal';
-import { createLivePipeline } from './live-pipeline';
 import { StoredDecisionMatcher } from './live-recovery';
-import { feed, testWorld, type TestWorld } from './live-test-world';
+import { feed, type TestWorld } from './live-test-world';
+import { crashAfter, crashTestWorld, simulatedRuns } from './test-support/live-harness';
 
 let w: TestWorld;
 beforeAll(() => {
-  // Three shoppers in three sessions, leaving between 87 and 101 s.
-  w = testWorld({ seed: 4, shoppers: 2, minutes: 1.5, plateHz: 15, chunkMs: 1000 });
+  w = crashTestWorld();
 }, 120_000);
+const runs = simulatedRuns(() => w);
 
-const open = (file: string) => openStoreDatabase(file, { storeId: w.store.layout.id });
-const pipelineOn = (db: StoreDatabase) => createLivePipeline({ store: w.store, db, storeKey: DEMO_STORE_KEY, source: 'simulator', speed: 1 });
 const sortedDecisions = (db: StoreDatabase) => db.decisions.list().map((d) => d.json).sort();
 const receipts = (db: StoreDatabase) => db.decisions.list({ kinds: ['receipt'] }).map((d) => JSON.parse(d.json) as ReceiptDecision);
 
 describe('a live run resumed after a crash', () => {
   it('re-makes what it had stored without storing it twice, and ends as if never interrupted', () => {
-    const reference = open(tempDbPath());
-    const uninterrupted = pipelineOn(reference);
-    feed(uninterrupted, w.inputs);
-    uninterrupted.close();
+    const reference = runs.uninterrupted();
     expect(receipts(reference).map((r) => r.sessionId)).toEqual(['S1', 'S3', 'S2']);
 
     // Killed right after a tick that committed everything (the recorder flushes every 5 s of store time).
     const file = tempDbPath();
-    const first = open(file);
-    const crashing = pipelineOn(first);
-    let firstTick: number | undefined;
-    const crashAt = feed(crashing, w.inputs, { onTick: (t) => (firstTick ??= t) !== undefined && t - firstTick >= 60_000 && (t - firstTick) % 5000 === 0 });
+    const first = runs.open(file);
+    const crashing = runs.pipelineOn(first);
+    const crashAt = feed(crashing, w.inputs, { onTick: crashAfter(60_000, { atCommit: true }) });
     const storedBefore = first.decisions.count();
     expect(storedBefore).toBeGreaterThan(10);
     first.close(); // no pipeline.close(): nothing is finished, flushed or ended
 
-    const second = open(file);
-    const resumed = pipelineOn(second);
+    const second = runs.open(file);
+    const resumed = runs.pipelineOn(second);
     expect(resumed.run).toMatchObject({ id: crashing.run.id, recoveries: 1 });
     expect(resumed.recovery).toMatchObject({ runId: crashing.run.id, alreadyStored: storedBefore, notRemade: 0 });
     expect(second.decisions.count()).toBe(storedBefore);
@@ -56,16 +49,15 @@ describe('a live run resumed after a crash', () => {
 
   it('loses only the inputs it had not committed, and still issues each receipt exactly once', () => {
     const file = tempDbPath();
-    const first = open(file);
-    const crashing = pipelineOn(first);
-    let firstTick: number | undefined;
+    const first = runs.open(file);
+    const crashing = runs.pipelineOn(first);
     // Mid-tick of the recorder's cadence: the last second or two of inputs are still in memory.
-    feed(crashing, w.inputs, { onTick: (t) => (firstTick ??= t) !== undefined && t - firstTick >= 62_300 });
+    feed(crashing, w.inputs, { onTick: crashAfter(62_300) });
     const stored = first.decisions.list().map((d) => d.json);
     first.close();
 
-    const second = open(file);
-    const resumed = pipelineOn(second);
+    const second = runs.open(file);
+    const resumed = runs.pipelineOn(second);
     expect(resumed.recovery).toMatchObject({ alreadyStored: stored.length, notRemade: 0 });
     feed(resumed, w.inputs, { fromMs: resumed.earliestInputMs });
     resumed.close();
@@ -81,11 +73,11 @@ describe('a live run resumed after a crash', () => {
 
   it('starts a new run after a clean stop, its inputs after everything recorded', () => {
     const file = tempDbPath();
-    const db = open(file);
-    const a = pipelineOn(db);
+    const db = runs.open(file);
+    const a = runs.pipelineOn(db);
     feed(a, w.inputs, { toMs: w.world.startMs + 10_000 });
     a.close();
-    const b = pipelineOn(db);
+    const b = runs.pipelineOn(db);
     expect(b.run.id).toBe(a.run.id + 1);
     expect(b.recovery).toBeUndefined();
     expect(b.earliestInputMs).toBeGreaterThan(w.world.startMs + 9_000);

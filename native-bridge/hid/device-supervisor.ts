@@ -8,7 +8,8 @@ import { POS_SCALE_USAGE_PAGE, SHELF_CONTROLLER_USAGE_PAGE } from './hid-backend
 import { openPosScaleDevice } from './pos-scale-device';
 import { openShelfControllerDevice } from './shelf-controller-device';
 import type { Unsubscribe } from './transport';
-import { Listeners, type WeightDevice, type WeightDeviceKind } from './weight-device';
+import { Listeners } from './listeners';
+import type { WeightDevice, WeightDeviceKind } from './weight-device';
 
 export interface BackoffOptions {
   initialMs: number;

@@ -5,7 +5,8 @@
 // NaN. Zero is the Scale Control output report; calibration lives in the scale, not here.
 import { decodeScaleReport, SCALE_DATA_REPORT_ID, ScaleReportError, zeroScaleReport } from './pos-scale';
 import type { HidTransport } from './transport';
-import { Listeners, type WeightDevice, type WeightDeviceStats, type WeightSampleSet } from './weight-device';
+import { Listeners } from './listeners';
+import type { WeightDevice, WeightDeviceStats, WeightSampleSet } from './weight-device';
 
 export interface PosScaleOptions {
   serial: string;

@@ -7,7 +7,8 @@ import {
   type ChannelCalibration,
 } from './shelf-controller';
 import type { HidTransport } from './transport';
-import { Listeners, type WeightDevice, type WeightSampleSet } from './weight-device';
+import { Listeners } from './listeners';
+import type { WeightDevice, WeightSampleSet } from './weight-device';
 
 export async function openShelfControllerDevice(transport: HidTransport): Promise<WeightDevice> {
   const reader = new ShelfControllerReader(transport);

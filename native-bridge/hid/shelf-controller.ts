@@ -5,6 +5,7 @@
 // event callback where a throw would take down the device loop. The encoders are exported for the
 // fake devices and for a firmware author's test bench.
 
+import { Listeners } from './listeners';
 import type { HidCloseInfo, HidTransport, Unsubscribe } from './transport';
 import { toHex } from './transport';
 
@@ -185,8 +186,6 @@ export function decodeSamples(bytes: Uint8Array, channelCount: number): { seq: n
 
 // --- the reader ----------------------------------------------------------------------------------
 
-type Listener<T extends unknown[]> = (...args: T) => void;
-
 /**
  * Usage: construct, subscribe, then `await open()`. Subscribing first means the 'online' status
  * and the first samples cannot be missed.
@@ -197,9 +196,9 @@ export class ShelfControllerReader {
   calibration: ChannelCalibration[] = [];
   readonly stats: ShelfStats = { reports: 0, dropped: 0, malformed: 0, lastError: null };
   private status: ShelfStatus = 'offline';
-  private readonly sampleListeners = new Set<Listener<[ShelfSamples]>>();
-  private readonly statusListeners = new Set<Listener<[ShelfStatus, string]>>();
-  private readonly errorListeners = new Set<Listener<[ShelfProtocolError]>>();
+  private readonly sampleListeners = new Listeners<[ShelfSamples]>();
+  private readonly statusListeners = new Listeners<[ShelfStatus, string]>();
+  private readonly errorListeners = new Listeners<[ShelfProtocolError]>();
   private unsubscribes: Unsubscribe[] = [];
   private lastSeq: number | null = null;
   private lastRawTime = 0;
@@ -211,20 +210,17 @@ export class ShelfControllerReader {
     return this.status;
   }
 
-  onSamples(listener: Listener<[ShelfSamples]>): Unsubscribe {
-    this.sampleListeners.add(listener);
-    return () => this.sampleListeners.delete(listener);
+  onSamples(listener: (samples: ShelfSamples) => void): Unsubscribe {
+    return this.sampleListeners.add(listener);
   }
 
-  onStatus(listener: Listener<[ShelfStatus, string]>): Unsubscribe {
-    this.statusListeners.add(listener);
-    return () => this.statusListeners.delete(listener);
+  onStatus(listener: (status: ShelfStatus, detail: string) => void): Unsubscribe {
+    return this.statusListeners.add(listener);
   }
 
   /** Malformed reports, as they are counted in `stats.malformed`. */
-  onError(listener: Listener<[ShelfProtocolError]>): Unsubscribe {
-    this.errorListeners.add(listener);
-    return () => this.errorListeners.delete(listener);
+  onError(listener: (error: ShelfProtocolError) => void): Unsubscribe {
+    return this.errorListeners.add(listener);
   }
 
   /** Reads the feature reports and starts streaming. Rejects (and leaves the device unused) when they are invalid. */
@@ -283,7 +279,7 @@ export class ShelfControllerReader {
       const e = error instanceof ShelfProtocolError ? error : new ShelfProtocolError(String(error), report);
       this.stats.malformed++;
       this.stats.lastError = e;
-      this.notify(this.errorListeners, e);
+      this.errorListeners.emit(e);
       return;
     }
     let dropped = 0;
@@ -306,7 +302,7 @@ export class ShelfControllerReader {
       const calibrated = cal !== undefined && cal.scale !== 0 && Number.isFinite(cal.scale);
       grams[i] = raw === NO_READING || !calibrated ? NaN : (raw - cal.offset) * cal.scale;
     }
-    this.notify(this.sampleListeners, { seq: decoded.seq, deviceTimeUs: this.timeUs, grams, raw: decoded.raw, dropped });
+    this.sampleListeners.emit({ seq: decoded.seq, deviceTimeUs: this.timeUs, grams, raw: decoded.raw, dropped });
   }
 
   private handleClose(info: HidCloseInfo): void {
@@ -318,17 +314,6 @@ export class ShelfControllerReader {
   private setStatus(status: ShelfStatus, detail: string): void {
     if (status === this.status) return;
     this.status = status;
-    this.notify(this.statusListeners, status, detail);
-  }
-
-  // A throwing consumer must not break decoding for the others, nor escape into the HID callback.
-  private notify<T extends unknown[]>(listeners: Set<Listener<T>>, ...args: T): void {
-    for (const listener of [...listeners]) {
-      try {
-        listener(...args);
-      } catch (error) {
-        console.error('shelf controller listener failed:', error);
-      }
-    }
+    this.statusListeners.emit(status, detail);
   }
 }

@@ -43,27 +43,3 @@ export interface WeightDevice {
   zero(): Promise<void>;
   close(): Promise<void>;
 }
-
-/** Listener sets that survive a throwing listener, shared by the device adapters. */
-export class Listeners<T extends unknown[]> {
-  private readonly set = new Set<(...args: T) => void>();
-
-  add(listener: (...args: T) => void): Unsubscribe {
-    this.set.add(listener);
-    return () => this.set.delete(listener);
-  }
-
-  emit(...args: T): void {
-    for (const listener of [...this.set]) {
-      try {
-        listener(...args);
-      } catch (error) {
-        console.error('weight device listener failed:', error);
-      }
-    }
-  }
-
-  clear(): void {
-    this.set.clear();
-  }
-}

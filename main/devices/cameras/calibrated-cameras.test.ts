@@ -4,7 +4,6 @@
 // camera's field of view from it. The scene: a ceiling camera installed 1 m from where cameras.json
 // says; the calibration measured on site knows better.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { StreamHub } from '../../../native-bridge/rpc/server/stream-hub';
 import { openStoreDatabase, type StoreDatabase } from '../../db';
 import { tempDbPath } from '../../db/test-support';
 import type { TrackPoint } from '../../engine/decisions';
@@ -12,9 +11,7 @@ import { createEngine } from '../../engine/engine';
 import type { Detections } from '../../engine/inputs';
 import { createVisionStage } from '../../engine/vision/stage';
 import { ceilingCamera, renderScene, sceneStore } from '../../engine/vision/test-scene';
-import { createLiveLink } from '../../live/live-link';
-import type { LiveWorkerMessage } from '../../live/live-messages';
-import { startLiveWorkerLoop } from '../../live/live-worker-loop';
+import { startInProcessLive } from '../../live/test-support/live-harness';
 import { readRecording } from '../../recording';
 import { createFloorPlanService } from '../../services/floor-plan-service';
 import { cameraFloorHomography, polygonBounds } from '../../store/geometry';
@@ -75,19 +72,13 @@ describe('a saved camera calibration', () => {
 
   it('places live detections from a real camera, in device mode, through the live worker loop', async () => {
     vi.useFakeTimers({ now: Date.UTC(2026, 4, 6, 10, 0, 0) });
-    const messages: LiveWorkerMessage[] = [];
     const logLines: string[] = [];
-    const link = createLiveLink((m) => loop.handle(structuredClone(m)), 'devices', { streams: new StreamHub(), log: (line) => logLines.push(line) });
-    const loop = await startLiveWorkerLoop({
+    const { link, messages, stop } = await startInProcessLive({
       store,
-      db: openStoreDatabase(dbPath, { storeId: store.layout.id }),
-      data: { storeDir: '', dbPath, storeKey: new Array<number>(32).fill(7), shoppers: 0, speed: 1, seed: 0, devices: true },
-      post: (m) => {
-        messages.push(m);
-        link.handle(structuredClone(m));
-      },
+      dbPath,
       // No shelf hardware on this host: cameras are the only source.
       openHid: async () => ({ statuses: [{ driver: 'node-hid', state: 'unavailable', detail: 'not installed here' }] }),
+      log: (line) => logLines.push(line),
     });
     // As the camera worker posts them: boxes in camera pixels, stamped with the wall clock at capture.
     for (const frame of framesOfShopper(0, 40)) {
@@ -98,9 +89,7 @@ describe('a saved camera calibration', () => {
     link.cameraDetections({ camera: 'cam-A', capturedAtMs: Date.now(), boxes: new Float32Array([1, 2, 3]) });
     link.cameraDetections({ camera: 'cam-Z', capturedAtMs: Date.now(), boxes: new Float32Array(5) });
     await vi.advanceTimersByTimeAsync(1000);
-    loop.handle({ type: 'stop' });
-    await vi.waitFor(() => expect(messages.at(-1)?.type).toBe('stopped'));
-    link.dispose();
+    await stop();
 
     const logged = [...readRecording(db)].filter((i): i is Detections => i.kind === 'detections');
     expect(logged.length).toBeGreaterThanOrEqual(36);

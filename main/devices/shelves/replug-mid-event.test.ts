@@ -5,12 +5,13 @@
 // log in SQLite, engine with its shelf stage).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FakeHidBus } from '../../../native-bridge/hid/fake-hid-bus';
-import { FakeShelfController } from '../../../native-bridge/hid/fake-shelf-controller';
+import type { FakeShelfController } from '../../../native-bridge/hid/fake-shelf-controller';
 import { openStoreDatabase, type StoreDatabase } from '../../db';
 import { tempDbPath } from '../../db/test-support';
 import type { EngineDecision, ShelfEventDecision } from '../../engine/decisions';
 import { testStore } from '../../engine/shelves/test-store';
 import { createLivePipeline, type LivePipeline } from '../../live/live-pipeline';
+import { noisyShelfController, runControllerFor } from '../../live/test-support/live-harness';
 import { buildChannelMap } from './channel-map';
 import { DeviceInputQueue } from './device-input-queue';
 import { PlateSignal } from './plate-signal';
@@ -34,23 +35,8 @@ const store = testStore([
   },
 ]);
 
-/** 20 counts per gram, zero at 8000 counts, as the controller's own memory holds it. */
-const calibration = { offset: 8000, scale: 0.05 };
 const rateHz = 50;
 const periodMs = 1000 / rateHz;
-
-/** Seeded load-cell noise: about ±0.4 g (8 counts σ). */
-function noise(seed: number): () => number {
-  let s = seed;
-  return () => {
-    let sum = 0;
-    for (let i = 0; i < 4; i++) {
-      s = (s * 1_103_515_245 + 12_345) & 0x7fffffff;
-      sum += s / 0x7fffffff - 0.5;
-    }
-    return sum * 14;
-  };
-}
 
 let bus: FakeHidBus;
 let controller: FakeShelfController;
@@ -63,8 +49,7 @@ let decisions: EngineDecision[];
 beforeEach(async () => {
   vi.useFakeTimers({ now: Date.UTC(2026, 4, 6, 10, 0, 0) });
   bus = new FakeHidBus();
-  const random = noise(7);
-  controller = new FakeShelfController({ serial: 'SHC-0001', channels: 3, sampleRateHz: rateHz, calibration: [calibration, calibration, calibration], noise: () => random() });
+  controller = noisyShelfController({ serial: 'SHC-0001', channels: 3, sampleRateHz: rateHz, seed: 7 });
   controller.setGrams(0, 5 * DIGESTIVES_G);
   controller.setGrams(1, 4 * 157.5);
   controller.setGrams(2, 6 * 105.3);
@@ -83,17 +68,17 @@ afterEach(async () => {
   vi.useRealTimers();
 });
 
-/** Lets `ms` of wall time pass: the controller latches a sample set every period; the live runner ticks every 100 ms. */
+/** Lets `ms` of wall time pass, a sample set every period; the live runner ticks every 100 ms (5 periods). */
 async function run(ms: number, shape?: (tMs: number) => void): Promise<void> {
-  for (let elapsed = 0; elapsed < ms; elapsed += periodMs) {
-    shape?.(elapsed);
-    controller.tick(1);
-    await vi.advanceTimersByTimeAsync(periodMs);
-    if (Math.round(elapsed / periodMs) % 5 === 4) {
+  await runControllerFor(controller, ms, {
+    periodMs,
+    shape,
+    afterPeriod: (index) => {
+      if (index % 5 !== 4) return;
       const reached = queue.pump(0, (input) => pipeline.push(input));
       pipeline.advance(reached);
-    }
-  }
+    },
+  });
 }
 
 const shelfEvents = () => decisions.filter((d): d is ShelfEventDecision => d.kind === 'shelf-event');

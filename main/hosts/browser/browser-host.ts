@@ -17,6 +17,8 @@ export interface BrowserHostOptions {
   /** Fixed token for scripted use; a random one otherwise. */
   token?: string;
   log?: (line: string) => void;
+  /** The built renderer to serve; the package's out/renderer unless given. */
+  rendererDir?: string;
 }
 
 export interface BrowserHost {
@@ -57,7 +59,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       `refusing to serve with sign-in required: this store has no enabled manager yet; create one with \`walkout users add --username NAME --role manager\``,
     );
   }
-  const http = createRendererServer(rendererDir());
+  const http = createRendererServer(options.rendererDir ?? rendererDir(), log);
   let origins: string[] = [];
   const wss = attachWebSocketApi(http, app.api, { token, allowedOrigins: () => origins, log });
 

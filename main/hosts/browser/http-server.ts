@@ -1,9 +1,11 @@
 // The browser host's HTTP side: serves the built renderer with strict security headers. The API is
 // not here (it is the WebSocket on /api); these files are the same for everyone and hold no data.
+// Files are looked up on every request (send stats each one), so a rebuild or a deleted out/renderer
+// while the host runs gives a 404, 500 or 503 with a line in the log, never a crash of the host.
 import { existsSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import sirv from 'sirv';
+import send from 'send';
 
 export const contentSecurityPolicy = [
   "default-src 'self'",
@@ -26,22 +28,39 @@ function setSecurityHeaders(res: ServerResponse): void {
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
 }
 
-export function createRendererServer(rendererDir: string): Server {
-  const built = existsSync(join(rendererDir, 'index.html'));
-  const serve = built ? sirv(rendererDir, { single: true, dev: false, etag: true }) : undefined;
+/** A plain-text answer in place of a file: send may already have set the file's length, type and ETag. */
+function answerInstead(res: ServerResponse, status: number, text: string): void {
+  for (const name of res.getHeaderNames()) res.removeHeader(name);
+  setSecurityHeaders(res);
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`${text}\n`);
+}
+
+/** `log` gets one line per file that could not be served (missing, unreadable, or failing mid-read). */
+export function createRendererServer(rendererDir: string, log: (line: string) => void): Server {
+  const fileFailed = (req: IncomingMessage, res: ServerResponse, pathname: string, error: Error & { status?: number }): void => {
+    const status = error.status ?? 500;
+    log(`renderer: ${req.method} ${pathname}: ${status} (${error.message})`);
+    if (res.headersSent) {
+      // Part of the file is on its way: the only honest end left is a cut connection.
+      res.destroy(error);
+    } else if (status === 404 && !existsSync(join(rendererDir, 'index.html'))) {
+      answerInstead(res, 503, `The renderer is not built (no ${rendererDir}/index.html). Run "npm run build" and reload.`);
+    } else {
+      answerInstead(res, status, STATUS_CODES[status] ?? 'Error');
+    }
+  };
+
   return createServer((req: IncomingMessage, res: ServerResponse) => {
     setSecurityHeaders(res);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    if (!serve) {
-      res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end(`The renderer is not built (no ${rendererDir}/index.html). Run "npm run build" and reload.\n`);
-      return;
-    }
-    serve(req, res, () => {
-      res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("Not found\n");
-    });
+    // Still percent-encoded: send decodes it, and refuses paths that climb out of the root.
+    const { pathname } = new URL(req.url ?? '/', 'http://renderer');
+    // No ranges: the renderer's files are small, and an unsatisfiable range would be one more error to shape.
+    send(req, pathname, { root: rendererDir, index: ['index.html'], acceptRanges: false })
+      .on('error', (error: Error & { status?: number }) => fileFailed(req, res, pathname, error))
+      .pipe(res);
   });
 }

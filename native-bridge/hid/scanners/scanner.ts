@@ -3,7 +3,7 @@
 // two HID decoders (keyboard wedge, HID POS) implement ScannerReader on top of a HidTransport.
 import type { HidCloseInfo, HidTransport, Unsubscribe } from '../transport';
 import { toHex } from '../transport';
-import { Listeners } from '../weight-device';
+import { Listeners } from '../listeners';
 
 export type ScannerKind = 'keyboard-wedge' | 'hid-pos';
 

@@ -4,6 +4,7 @@
 import { useEffect } from 'react';
 import { plateStatuses, type DevicesOverview } from '../../../../native-bridge/contract';
 import { useAppStore, useAppStoreApi } from '../../state/StoreContext';
+import { PendingPanel } from '../../ui/PendingPanel';
 import { StatePanel } from '../../ui/StatePanel';
 import { findShelf, selectDevicesPhase, shelfList, statusLabel } from './devices-selectors';
 import type { StatusFilter } from './devices-slice';
@@ -143,30 +144,8 @@ export function ShelvesTab() {
     };
   }, [api, connection]);
 
-  if (phase.kind === 'waiting') {
-    return (
-      <StatePanel tone="info" title="Waiting for the host" testId="devices-waiting">
-        <p>Shelves and plates load once the connection to the host is open.</p>
-      </StatePanel>
-    );
-  }
-  if (phase.kind === 'loading') return <StatePanel tone="info" title="Loading shelves and plates…" testId="devices-loading" />;
-  if (phase.kind === 'error') {
-    return (
-      <StatePanel
-        tone="error"
-        title="The devices could not be loaded"
-        testId="devices-error"
-        action={
-          <button type="button" className="button button--primary" onClick={() => void api.getState().devices.load()}>
-            Retry
-          </button>
-        }
-      >
-        <p>{phase.error.message}</p>
-        <p className="error-code">{phase.error.code}</p>
-      </StatePanel>
-    );
+  if (phase.kind === 'waiting' || phase.kind === 'loading' || phase.kind === 'error') {
+    return <PendingPanel phase={phase} what="shelves and plates" onRetry={() => void api.getState().devices.load()} testId="devices" />;
   }
   if (phase.kind === 'empty') {
     return (

@@ -2,31 +2,20 @@
 // status first within the filter), the selected shelf and its fixture, the plot's data, what a plate
 // action will do to the engine, and the words for statuses and numbers, tested without a DOM.
 import type { ConnectionState, DevicesOverview, FixtureView, PlateStatus, PlateView, ShelfView, ShelfWeightsFrame } from '../../../../native-bridge/contract';
-import type { ErrorInfo } from '../../state/load-state';
+import { pendingPhase, type PendingPhase } from '../../state/load-state';
 import type { DevicesState, StatusFilter } from './devices-slice';
 
 export type DevicesPhase =
-  | { kind: 'waiting' }
-  | { kind: 'loading' }
-  | { kind: 'error'; error: ErrorInfo }
+  | PendingPhase
   /** The store has no weighed plates at all. */
   | { kind: 'empty'; overview: DevicesOverview }
   | { kind: 'ready'; overview: DevicesOverview };
 
 export function selectDevicesPhase(state: Pick<DevicesState, 'overview'>, connection: ConnectionState): DevicesPhase {
   const { overview } = state;
-  switch (overview.status) {
-    case 'idle':
-      return connection === 'open' ? { kind: 'loading' } : { kind: 'waiting' };
-    case 'loading':
-      return { kind: 'loading' };
-    case 'error':
-      return { kind: 'error', error: overview.error };
-    case 'ready': {
-      const plates = overview.data.fixtures.reduce((n, f) => n + f.shelves.reduce((m, s) => m + s.plates.length, 0), 0);
-      return plates === 0 ? { kind: 'empty', overview: overview.data } : { kind: 'ready', overview: overview.data };
-    }
-  }
+  if (overview.status !== 'ready') return pendingPhase(overview, connection)!;
+  const plates = overview.data.fixtures.reduce((n, f) => n + f.shelves.reduce((m, s) => m + s.plates.length, 0), 0);
+  return plates === 0 ? { kind: 'empty', overview: overview.data } : { kind: 'ready', overview: overview.data };
 }
 
 /** Worst first: what needs a person most. */

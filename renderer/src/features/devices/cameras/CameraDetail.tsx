@@ -1,8 +1,9 @@
 // One camera in full: its state and figures, its video source, the latest still with detections
 // and track ids beside the floor plan with its field of view, and the floor calibration.
 import type { CameraView, CamerasOverview, FloorPlan } from '../../../../../native-bridge/contract';
+import { dataOf, pendingPhase, type LoadState } from '../../../state/load-state';
 import { useAppStore } from '../../../state/StoreContext';
-import { StatePanel } from '../../../ui/StatePanel';
+import { PendingPanel } from '../../../ui/PendingPanel';
 import { CalibrationPanel } from './CalibrationPanel';
 import { CalibrationPlan } from './CalibrationPlan';
 import { cameraStateLabel, figuresText } from './cameras-selectors';
@@ -42,8 +43,18 @@ function Header({ camera }: { camera: CameraView }) {
   );
 }
 
-export function CameraDetail({ camera, overview, plan }: { camera: CameraView; overview: CamerasOverview; plan: FloorPlan | null }) {
+/** The floor plan with the camera's field of view, or why it is not there (with a Retry of the plan alone). */
+function PlanView({ camera, overview, plan }: { camera: CameraView; overview: CamerasOverview; plan: LoadState<FloorPlan> }) {
+  const connection = useAppStore((state) => state.shell.connection);
   const fit = useAppStore((state) => state.cameras.fit);
+  const loadPlan = useAppStore((state) => state.cameras.loadPlan);
+  const pending = pendingPhase(plan, connection);
+  const data = dataOf(plan);
+  if (pending || !data) return pending ? <PendingPanel phase={pending} what="the floor plan" onRetry={() => void loadPlan()} testId="camera-plan" /> : null;
+  return <CalibrationPlan plan={data} cameras={overview.cameras} selected={camera} fit={fit.status === 'ready' ? fit.data : null} />;
+}
+
+export function CameraDetail({ camera, overview, plan }: { camera: CameraView; overview: CamerasOverview; plan: LoadState<FloorPlan> }) {
   const changeError = useAppStore((state) => state.cameras.changeError);
   const notice = useAppStore((state) => state.cameras.notice);
   return (
@@ -63,13 +74,7 @@ export function CameraDetail({ camera, overview, plan }: { camera: CameraView; o
       ) : null}
       <div className="cameras__views">
         <StillView camera={camera} />
-        {plan ? (
-          <CalibrationPlan plan={plan} cameras={overview.cameras} selected={camera} fit={fit.status === 'ready' ? fit.data : null} />
-        ) : (
-          <StatePanel tone="info" title="No floor plan">
-            The floor plan could not be loaded, so fields of view and floor points cannot be shown.
-          </StatePanel>
-        )}
+        <PlanView camera={camera} overview={overview} plan={plan} />
       </div>
       <CalibrationPanel camera={camera} />
     </div>

@@ -4,6 +4,7 @@
 // image point to the draft.
 import type { CameraStill, CameraView } from '../../../../../native-bridge/contract';
 import { useAppStore, useAppStoreApi } from '../../../state/StoreContext';
+import { PendingPanel } from '../../../ui/PendingPanel';
 import { StatePanel } from '../../../ui/StatePanel';
 import { cameraToStill, hasVideo, stillToCamera } from './cameras-selectors';
 import { svgPointOf } from './svg-point';
@@ -57,6 +58,7 @@ function Overlay({ still, camera }: { still: CameraStill; camera: CameraView }) 
 
 export function StillView({ camera }: { camera: CameraView }) {
   const still = useAppStore((state) => state.cameras.still);
+  const loadStill = useAppStore((state) => state.cameras.loadStill);
   if (!hasVideo(camera)) {
     return (
       <StatePanel tone="info" title="No video source" testId="camera-no-video">
@@ -65,11 +67,7 @@ export function StillView({ camera }: { camera: CameraView }) {
     );
   }
   if (still.status === 'error') {
-    return (
-      <StatePanel tone="error" title="The still could not be fetched" testId="camera-still-error">
-        {still.error.message}
-      </StatePanel>
-    );
+    return <PendingPanel phase={{ kind: 'error', error: still.error }} what="the still" onRetry={() => void loadStill()} testId="camera-still" />;
   }
   if (still.status !== 'ready' || still.data === null) {
     const waiting = camera.status.state === 'offline' ? `The camera is offline: ${camera.status.message ?? 'no reason given'}` : 'Waiting for the first processed frame…';

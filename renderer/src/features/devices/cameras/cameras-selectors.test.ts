@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { cameraStateLabel, cameraToStill, detectorText, figuresText, hasVideo, metresText, stillToCamera } from './cameras-selectors';
-import { sampleCamera, videoCamera } from './cameras-test-data';
+import { cameraStateLabel, cameraToStill, detectorText, figuresText, hasVideo, metresText, selectCamerasPhase, stillToCamera } from './cameras-selectors';
+import { sampleCamera, sampleOverview, videoCamera } from './cameras-test-data';
 
 describe('cameras selectors', () => {
+  it('picks the panel: waiting for the link, loading, error, no cameras, ready', () => {
+    expect(selectCamerasPhase({ overview: { status: 'idle' } }, 'connecting')).toEqual({ kind: 'waiting' });
+    expect(selectCamerasPhase({ overview: { status: 'idle' } }, 'open')).toEqual({ kind: 'loading' });
+    expect(selectCamerasPhase({ overview: { status: 'loading' } }, 'open')).toEqual({ kind: 'loading' });
+    const error = { code: 'forbidden' as const, message: 'listCameras: the analyst role may not do this' };
+    expect(selectCamerasPhase({ overview: { status: 'error', error } }, 'open')).toEqual({ kind: 'error', error });
+    expect(selectCamerasPhase({ overview: { status: 'ready', data: sampleOverview([]) } }, 'open')).toEqual({ kind: 'empty' });
+    const overview = sampleOverview();
+    expect(selectCamerasPhase({ overview: { status: 'ready', data: overview } }, 'closed')).toEqual({ kind: 'ready', overview });
+  });
+
   it('says each state in words with a tone', () => {
     expect(cameraStateLabel('simulated')).toEqual({ label: 'simulated (no video)', tone: 'muted' });
     expect(cameraStateLabel('offline').tone).toBe('bad');

@@ -1,7 +1,21 @@
-// Pure readings of the cameras state for the view: status in words and tone, figures as text,
-// conversions between still pixels and camera pixels (calibration points live in the camera's own
-// resolution; the still is usually smaller), and the bounding box of the plan.
-import type { CameraState, CameraStill, CameraView, DetectorView, Point } from '../../../../../native-bridge/contract';
+// Pure readings of the cameras state for the view: which panel the tab shows, status in words and
+// tone, figures as text, and conversions between still pixels and camera pixels (calibration points
+// live in the camera's own resolution; the still is usually smaller).
+import type { CameraState, CameraStill, CameraView, CamerasOverview, ConnectionState, DetectorView, Point } from '../../../../../native-bridge/contract';
+import { pendingPhase, type PendingPhase } from '../../../state/load-state';
+import type { CamerasState } from './cameras-slice';
+
+export type CamerasPhase =
+  | PendingPhase
+  /** The store's cameras.json lists no camera. */
+  | { kind: 'empty' }
+  | { kind: 'ready'; overview: CamerasOverview };
+
+export function selectCamerasPhase(state: Pick<CamerasState, 'overview'>, connection: ConnectionState): CamerasPhase {
+  const { overview } = state;
+  if (overview.status !== 'ready') return pendingPhase(overview, connection)!;
+  return overview.data.cameras.length === 0 ? { kind: 'empty' } : { kind: 'ready', overview: overview.data };
+}
 
 export type Tone = 'ok' | 'warn' | 'bad' | 'muted';
 

@@ -51,6 +51,23 @@ describe('cameras slice', () => {
     expect(cameras().refreshError?.message).toBe('host gone');
   });
 
+  it('keeps the cameras when only the floor plan fails, and fetches the plan again alone', async () => {
+    client.answer('getFloorPlan', () => {
+      throw new ApiError('internal', 'getFloorPlan: store layout unreadable');
+    });
+    await loaded();
+    expect(cameras().overview.status).toBe('ready');
+    expect(cameras().plan).toEqual({ status: 'error', error: { code: 'internal', message: 'getFloorPlan: store layout unreadable' } });
+    const answer = deferred<FloorPlan>();
+    client.answer('getFloorPlan', () => answer.promise);
+    const retry = cameras().loadPlan();
+    expect(cameras().plan.status).toBe('loading');
+    answer.resolve(plan);
+    await retry;
+    expect(cameras().plan).toEqual({ status: 'ready', data: plan });
+    expect(client.callsOf('listCameras')).toHaveLength(1);
+  });
+
   it('fetches the selected camera\'s still; a slow answer for another camera is dropped', async () => {
     await loaded();
     const slow = deferred<ReturnType<typeof sampleStill>>();

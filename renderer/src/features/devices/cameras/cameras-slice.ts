@@ -27,6 +27,8 @@ export interface CamerasState {
 
 export interface CamerasActions {
   load: () => Promise<void>;
+  /** Fetches the floor plan again, alone (after it failed). */
+  loadPlan: () => Promise<void>;
   refresh: () => Promise<void>;
   select: (cameraId: string) => void;
   loadStill: () => Promise<void>;
@@ -119,13 +121,21 @@ export function createCamerasSlice({ set, get }: SliceApi<CamerasSlice>, { clien
     set({ selected: cameraId, still: idle, draft: emptyDraft, fit: idle, changeError: null, notice: null });
   };
 
+  const loadPlan = async (): Promise<void> => {
+    set({ plan: { status: 'loading' } });
+    try {
+      set({ plan: { status: 'ready', data: await client.call('getFloorPlan', {}) } });
+    } catch (error) {
+      set({ plan: { status: 'error', error: toErrorInfo(error) } });
+    }
+  };
+
   return {
     ...initialCamerasState,
 
     load: async () => {
-      set({ overview: { status: 'loading' }, plan: { status: 'loading' }, refreshError: null });
-      const [overview, plan] = await Promise.allSettled([fetchOverview(), client.call('getFloorPlan', {})]);
-      set({ plan: plan.status === 'fulfilled' ? { status: 'ready', data: plan.value } : { status: 'error', error: toErrorInfo(plan.reason) } });
+      set({ overview: { status: 'loading' }, refreshError: null });
+      const [overview] = await Promise.allSettled([fetchOverview(), loadPlan()]);
       if (overview.status === 'rejected') {
         set({ overview: { status: 'error', error: toErrorInfo(overview.reason) } });
         return;
@@ -136,6 +146,8 @@ export function createCamerasSlice({ set, get }: SliceApi<CamerasSlice>, { clien
       const first = overview.value.cameras.find((c) => c.source && c.source.kind !== 'simulated') ?? overview.value.cameras[0];
       if (!get().selected && first) select(first.id);
     },
+
+    loadPlan,
 
     refresh: async () => {
       try {
