@@ -19,3 +19,23 @@ export interface EngineStage {
   /** A decision of an earlier stage (fusion sees shelf events and tracks this way). */
   observe?(decision: EngineDecision, emit: DecisionSink): void;
 }
+
+/** A shelf whose weight is still moving: what it will report is not decided yet. */
+export interface UnsettledShelf {
+  shelf: string;
+  plates: readonly string[];
+  /** When its current activity began, store ms. */
+  sinceMs: number;
+}
+
+/**
+ * What the shelf stage has under way, for a later stage that must wait for it (fusion holds a
+ * receipt while a shelf its shopper reached into is still settling). Its state follows the inputs
+ * alone, and readers stamp what they do with the times it reports, never with when they asked.
+ */
+export interface ShelfActivity {
+  /** Shelves active now, in store order. */
+  unsettled(): UnsettledShelf[];
+  /** When `shelf` settled the activity it had under way at `t` (store ms), or NaN while that activity goes on. */
+  settledAfter(shelf: string, t: number): number;
+}

@@ -24,6 +24,7 @@ export interface EngineStages {
 export function createStages(store: StoreModel, options: StageOptions): EngineStages {
   const shelves = createShelfStage(store);
   const vision = createVisionStage(store);
-  const fusion = createFusionStage(store, { storeKey: options.storeKey });
+  // Fusion reads which shelves are still settling: a receipt waits for those its shopper reached into.
+  const fusion = createFusionStage(store, { storeKey: options.storeKey, shelfActivity: shelves });
   return { shelves, vision, fusion, all: [shelves, vision, fusion] };
 }

@@ -6,7 +6,8 @@
 //   shelf event end (the weight settled) → the cart changed (the live floor has it),
 //   shopper's exit → receipt decided → stored → issued (recorded, charge queued) → charge delivered.
 // Each figure is split into what the engine waits by design (the shelf stage's stable window;
-// fusion's event padding and track lag; the receipt's settling delay) and what the live path adds.
+// fusion's event padding and track lag; for a receipt, the exit's detection and track lag, and any
+// shelf the shopper reached into still settling) and what the live path adds.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EngineDecision, ReceiptDecision, ShelfEventDecision } from '../engine/decisions';

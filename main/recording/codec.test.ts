@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { InputBatchInput } from '../db';
 import type { EngineInput } from '../engine/inputs';
 import { ByteWriter } from './bytes';
-import { decodeBatch, encodeBatch, framePayload, inputSource } from './codec';
+import { decodeBatch, encodeBatch, framePayload, inputSource, recordingFormatVersion } from './codec';
 import { RecordingFormatError } from './errors';
 import { recorded, sampleInputs } from './test-inputs';
 
@@ -107,7 +107,9 @@ describe('recording codec: round trip', () => {
 
   it('fills the row from the inputs: source, kind, whole-ms bounds and count', () => {
     const batch = encodeBatch([plate(10.5, [1, 2, 3], 10), plate(40.5, [4], 10)]);
-    expect({ ...batch, payload: undefined }).toEqual({ source: 'plate-A', kind: 'plate-samples', t0Ms: 10, t1Ms: 41, count: 4, payload: undefined });
+    expect({ ...batch, payload: undefined }).toEqual({ source: 'plates', kind: 'plate-samples', t0Ms: 10, t1Ms: 41, count: 4, payload: undefined });
+    const plates = encodeBatch([plate(12, [1, 2], 10, 'plate-B'), plate(10.5, [3], 10, 'plate-A')]);
+    expect(plates).toMatchObject({ source: 'plates', t0Ms: 10, t1Ms: 22, count: 3 });
     const detections = encodeBatch([{ kind: 'detections', camera: 'c', t: 7.2, boxes: new Float32Array(10) }]);
     expect(detections).toMatchObject({ source: 'c', t0Ms: 7, t1Ms: 8, count: 2 });
   });
@@ -124,38 +126,64 @@ describe('recording codec: determinism', () => {
     }
   });
 
-  it('keeps format version 1 byte for byte (a change here must bump the version)', () => {
-    const payloads = [
-      encodeBatch([plate(1000, [500, 500.01, Number.NaN, 499.5]), plate(1040, [501])]),
-      encodeBatch([{ kind: 'detections', camera: 'cam-1', t: 33.5, boxes: Float32Array.from([10, 20, 30, 40, 0.9]), keypoints: new Float32Array(9) }]),
-      encodeBatch([{ kind: 'gate-scan', gate: 'g', t: 1, token: 'tok' }]),
-      encodeBatch([{ kind: 'gate-passage', gate: 'g', t: 2 }]),
-      encodeBatch([{ kind: 'device-status', device: 'd', t: 3, state: 'error', detail: 'x' }]),
-      encodeBatch([{ kind: 'staff-action', t: 4, actor: 'u', action: 'restock-end', fixture: 'f' }]),
-    ].map((b) => hex(b.payload));
-    expect(payloads).toEqual(GOLDEN);
+  it('keeps format version 2 byte for byte (a change here must bump the version)', () => {
+    const payloads = GOLDEN_INPUTS.map((inputs) => hex(encodeBatch(inputs).payload));
+    expect(payloads).toEqual(GOLDEN_V2);
+    expect(recordingFormatVersion).toBe(2);
+  });
+
+  it('still reads format version 1, one plate per batch, as recordings made before version 2 hold it', () => {
+    GOLDEN_V1.forEach(([row, payload], i) => {
+      const inputs = GOLDEN_INPUTS[i === 0 ? 0 : i + 1]!;
+      expect(decodeBatch({ ...row, payload: Buffer.from(payload, 'hex') })).toEqual(inputs.map(recorded));
+    });
   });
 });
 
-// Decoded by hand for the plate batch: version 01, body length 0x11, 2 run groups; 0x12 = 4
-// samples with period and time: period a09c01 (10 000 µs), time 00 (= t0Ms); 0x04 = 1 sample
-// continuing; base a08d06 (50 000 cg); one block 09 bits wide: codes 0, 3, 1 (NaN), 102, 301;
-// then the CRC.
-const GOLDEN = [
-  '01110212a09c010004a08d060900060430d312384bc471',
-  '011c01e807030a0014001e002800e50000000000000000000000000000001f09b19e',
-  '0106010003746f6b387e6962',
-  '01020100d3db1867',
-  '01050100050178ab8cecf4',
-  '01050100010166c5ed5492',
+const GOLDEN_INPUTS: EngineInput[][] = [
+  [plate(1000, [500, 500.01, Number.NaN, 499.5]), plate(1040, [501])],
+  [plate(1000, [500, 500.01], 10, 'plate-B'), plate(1005, [7], 10, 'plate-A'), plate(1020, [500.02], 10, 'plate-B')],
+  [{ kind: 'detections', camera: 'cam-1', t: 33.5, boxes: Float32Array.from([10, 20, 30, 40, 0.9]), keypoints: new Float32Array(9) }],
+  [{ kind: 'gate-scan', gate: 'g', t: 1, token: 'tok' }],
+  [{ kind: 'gate-passage', gate: 'g', t: 2 }],
+  [{ kind: 'device-status', device: 'd', t: 3, state: 'error', detail: 'x' }],
+  [{ kind: 'staff-action', t: 4, actor: 'u', action: 'restock-end', fixture: 'f' }],
+];
+
+// Decoded by hand for the first plate batch: version 02, body length 0x1c; plate table of 0x0a
+// bytes: 1 plate, sharing 00 characters with the one before, "plate-A" (7 bytes); then its body:
+// 2 run groups; 0x12 = 4 samples with period and time: period a09c01 (10 000 µs), time 00
+// (= t0Ms); 0x04 = 1 sample continuing; base a08d06 (50 000 cg); one block 09 bits wide: codes 0,
+// 3, 1 (NaN), 102, 301; then the CRC. The second holds plate-A, then plate-B (table: 00 "plate-A",
+// 06 "B"), whatever order they were given in.
+const GOLDEN_V2 = [
+  '021c0a010007706c6174652d410212a09c010004a08d060900060430d312db176b0d',
+  '02240d020007706c6174652d410601420106a09c01904ef80a00020aa09c010004a08d06023c1c4286a5',
+  '021c01e807030a0014001e002800e5000000000000000000000000000000072c10da',
+  '0206010003746f6bdb79e6ec',
+  '020201003d74ad75',
+  '02050100050178369604c5',
+  '0205010001016658f7bca3',
+];
+
+// Written by format version 1 (the plate batch's source is its plate; other bodies are as in 2).
+const GOLDEN_V1: [Omit<InputBatchInput, 'payload'>, string][] = [
+  [{ source: 'plate-A', kind: 'plate-samples', t0Ms: 1000, t1Ms: 1040, count: 5 }, '01110212a09c010004a08d060900060430d312384bc471'],
+  [{ source: 'cam-1', kind: 'detections', t0Ms: 33, t1Ms: 34, count: 1 }, '011c01e807030a0014001e002800e50000000000000000000000000000001f09b19e'],
+  [{ source: 'g', kind: 'gate-scan', t0Ms: 1, t1Ms: 1, count: 1 }, '0106010003746f6b387e6962'],
+  [{ source: 'g', kind: 'gate-passage', t0Ms: 2, t1Ms: 2, count: 1 }, '01020100d3db1867'],
+  [{ source: 'd', kind: 'device-status', t0Ms: 3, t1Ms: 3, count: 1 }, '01050100050178ab8cecf4'],
+  [{ source: 'u', kind: 'staff-action', t0Ms: 4, t1Ms: 4, count: 1 }, '01050100010166c5ed5492'],
 ];
 
 describe('recording codec: input checks', () => {
   it('refuses inputs it cannot record faithfully, saying why', () => {
     const frame = (extra: object) => ({ kind: 'detections', camera: 'c', t: 1, boxes: new Float32Array(5), ...extra }) as EngineInput;
     expect(() => encodeBatch([plate(0, [1]), frame({})])).toThrow(/cannot take a detections input/);
-    expect(() => encodeBatch([plate(0, [1]), plate(1, [1], 10, 'plate-B')])).toThrow(/cannot take an input from "plate-B"/);
+    expect(() => encodeBatch([frame({}), { ...frame({}), camera: 'd' } as EngineInput])).toThrow(/cannot take an input from "d"/);
     expect(() => encodeBatch([plate(10, [1]), plate(5, [1])])).toThrow(/time order per source/);
+    // Plates share a batch, each in its own time order.
+    expect(() => encodeBatch([plate(10, [1]), plate(5, [1], 10, 'plate-B'), plate(7, [1])])).toThrow(/"plate-A" at 7 ms arrived after one at 10 ms/);
     expect(() => encodeBatch([plate(Number.NaN, [1])])).toThrow(RangeError);
     expect(() => encodeBatch([plate(0, [1], 0)])).toThrow(/dt must be a positive period/);
     expect(() => encodeBatch([frame({ boxes: new Float32Array(7) })])).toThrow(/not a multiple of 5/);
@@ -194,8 +222,8 @@ describe('recording codec: damaged payloads', () => {
 
   it('refuses a payload of another format version', () => {
     const payload = Uint8Array.from(batches[0]!.payload);
-    payload[0] = 2;
-    expectRefused({ ...batches[0]!, payload }, /format version 2 is not one this build reads \(1\)/);
+    payload[0] = 3;
+    expectRefused({ ...batches[0]!, payload }, /format version 3 is not one this build reads \(1, 2\)/);
   });
 
   it('refuses every single flipped bit', () => {
@@ -233,18 +261,38 @@ describe('recording codec: damaged payloads', () => {
       write(w);
       return w.copy();
     };
-    const crafted = (kind: InputBatchInput['kind'], count: number, bytes: Uint8Array, t0Ms = 0, t1Ms = 0) => {
+    const crafted = (kind: InputBatchInput['kind'], count: number, bytes: Uint8Array, t0Ms = 0, t1Ms = 0, version?: number) => {
       const row = { source: 's', kind, t0Ms, t1Ms, count };
-      return { ...row, id: 7, payload: framePayload(row, bytes) };
+      return { ...row, id: 7, payload: framePayload(row, bytes, version) };
     };
-    // Plates: absurd run counts, a first run without a period, a block wider than 31 bits.
-    expectRefused(crafted('plate-samples', 1, body((w) => w.varint(2 ** 40))), /truncated/);
-    expectRefused(crafted('plate-samples', 1, body((w) => (w.varint(1), w.varint(1 * 4 + 0)))), /no period/);
-    expectRefused(
-      crafted('plate-samples', 1, body((w) => (w.varint(1), w.varint(4 + 2), w.varint(20), w.varint(0), w.varint(0), w.u8(40), w.u32(0), w.u8(0)))),
-      /width 40/,
-    );
-    expectRefused(crafted('plate-samples', 2 ** 40, body((w) => (w.varint(1), w.varint(2 ** 40 * 4 + 2), w.varint(20), w.varint(0), w.varint(0)))), /truncated/);
+    // Plates (a format version 1 body: one plate): absurd run counts, a first run without a period,
+    // a block wider than 31 bits, a run of no samples.
+    const v1Plates = (count: number, write: (w: ByteWriter) => void) => crafted('plate-samples', count, body(write), 0, 0, 1);
+    expectRefused(v1Plates(1, (w) => w.varint(2 ** 40)), /truncated/);
+    expectRefused(v1Plates(1, (w) => (w.varint(1), w.varint(1 * 4 + 0))), /no period/);
+    expectRefused(v1Plates(1, (w) => (w.varint(1), w.varint(4 + 2), w.varint(20), w.varint(0), w.varint(0), w.u8(40), w.u32(0), w.u8(0))), /width 40/);
+    expectRefused(v1Plates(2 ** 40, (w) => (w.varint(1), w.varint(2 ** 40 * 4 + 2), w.varint(20), w.varint(0), w.varint(0))), /truncated/);
+    expectRefused(v1Plates(1, (w) => (w.varint(1), w.varint(0 * 4 + 2), w.varint(20), w.varint(0), w.varint(0), w.u8(0))), /no samples/);
+    // Plates, format version 2: the plate table. One sample of plate `name` at t0Ms, after a table of `names`.
+    const table = (names: [number, string][], extra = 0) => (w: ByteWriter) => {
+      const t = new ByteWriter();
+      t.varint(names.length);
+      for (const [shared, rest] of names) (t.varint(shared), t.string(rest));
+      w.varint(t.length + extra);
+      for (const byte of t.copy()) w.u8(byte);
+      for (let i = 0; i < extra; i++) w.u8(0);
+      for (let i = 0; i < names.length; i++) (w.varint(1), w.varint(4 + 2), w.varint(20), w.varint(0), w.varint(0), w.u8(0));
+    };
+    const v2Plates = (names: [number, string][], extra = 0) => crafted('plate-samples', names.length, body(table(names, extra)));
+    expect(decodeBatch(v2Plates([[0, 'a'], [0, 'b']])).map((i) => inputSource(i))).toEqual(['a', 'b']);
+    expectRefused(v2Plates([]), /without plates/);
+    expectRefused(v2Plates([[0, 'b'], [0, 'a']]), /"a" does not sort after "b"/);
+    expectRefused(v2Plates([[0, 'a'], [1, '']]), /"a" does not sort after "a"/);
+    expectRefused(v2Plates([[0, ''], [0, 'a']]), /"" does not sort after ""/);
+    expectRefused(v2Plates([[0, 'a'], [2, 'b']]), /shares 2 characters with a name of 1/);
+    expectRefused(v2Plates([[0, 'a']], 1), /unexpected bytes after the plate table/);
+    expectRefused(crafted('plate-samples', 2, body(table([[0, 'a']]))), /runs hold 1 samples but the batch's count is 2/);
+    expectRefused(crafted('plate-samples', 1, body(table([[0, 'a'], [0, 'b']]))), /more samples than the batch's count/);
     // Detections: more frames or boxes than the bytes can hold.
     expectRefused(crafted('detections', 0, body((w) => w.varint(2 ** 50))), /truncated/);
     expectRefused(crafted('detections', 1e9, body((w) => (w.varint(1), w.varint(0), w.varint(2e9)))), /truncated/);

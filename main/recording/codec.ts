@@ -1,9 +1,11 @@
-// The recording format: how engine inputs become input-log batches (one source, one kind, about
-// a second of data each) and back. Every payload is framed the same way:
+// The recording format: how engine inputs become input-log batches (one kind, about a second of
+// data each: one camera, gate, device or staff member, or all plates together) and back. Every
+// payload is framed the same way:
 //
-//   u8 format version (1) · varint body length · body · u32 CRC-32 (little-endian)
+//   u8 format version (2; 1 is still read) · varint body length · body · u32 CRC-32 (little-endian)
 //
-// The body format belongs to the kind (plate-codec, detections-codec, events-codec). The CRC also
+// The body format belongs to the kind (plate-batch, detections-codec, events-codec); versions 1 and
+// 2 differ only in plate batches (one plate per batch in 1, many in 2). The CRC also
 // covers the batch row's source, kind, t0Ms, t1Ms and count, so a damaged payload, a damaged row
 // and a payload moved to another row are all refused rather than replayed as something that did
 // not happen. Encoding is a pure function of the inputs: the same inputs give the same bytes.
@@ -14,16 +16,21 @@ import { crc32 } from './crc32';
 import { checkDetections, decodeDetectionsBody, DetectionsBodyEncoder } from './detections-codec';
 import { PayloadProblem, RecordingFormatError } from './errors';
 import { checkEvent, decodeEventBody, EventBodyEncoder } from './events-codec';
-import { checkPlateSamples, decodePlateBody, plateRunEnd, PlateBodyEncoder, type PlateRuns } from './plate-codec';
+import type { DecodedBatch } from './decoded-batch';
+import { decodePlateBatch, PlateBatchEncoder, plateBatchSource } from './plate-batch';
+import { checkPlateSamples, plateRunEnd } from './plate-codec';
 
-export const recordingFormatVersion = 1;
+/** The format version this build writes. */
+export const recordingFormatVersion = 2;
+/** …and the ones it reads. */
+const readableVersions: readonly number[] = [1, 2];
 
 /** The storage layer and the engine must name the same kinds; this fails to compile otherwise. */
 export type KindsAgree = Assert<Same<InputKind, EngineInputKind>>;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
 
-/** Kind numbers inside the checksum; part of format version 1, so never reorder. */
+/** Kind numbers inside the checksum; part of the format since version 1, so never reorder. */
 const kindTags: Readonly<Record<EngineInputKind, number>> = {
   'plate-samples': 1,
   detections: 2,
@@ -35,7 +42,7 @@ const kindTags: Readonly<Record<EngineInputKind, number>> = {
 
 const FRAME_BYTES_MIN = 1 + 1 + 4;
 
-/** The batch row's source for an input: the plate, camera, gate, device or acting staff member. */
+/** Where an input comes from, as the merge orders sources: the plate, camera, gate, device or acting staff member. */
 export function inputSource(input: EngineInput): string {
   switch (input.kind) {
     case 'plate-samples':
@@ -50,6 +57,11 @@ export function inputSource(input: EngineInput): string {
     case 'staff-action':
       return input.actor;
   }
+}
+
+/** The batch row's source an input is recorded under: its own source, except plates, which share one batch. */
+export function batchSource(input: EngineInput): string {
+  return input.kind === 'plate-samples' ? plateBatchSource : inputSource(input);
 }
 
 /** The latest sample time an input holds (its last weight sample for a plate run). */
@@ -74,12 +86,14 @@ export interface SealedBatch extends Omit<InputBatchInput, 'payload'> {
 }
 
 /**
- * One source's batch in the making. Inputs are copied in (callers may reuse their arrays) and
- * checked first, so a rejected input leaves the batch as it was.
+ * One source's batch in the making (for plates, every plate's). Inputs are copied in (callers may
+ * reuse their arrays) and checked first, so a rejected input leaves the batch as it was.
  */
 export class BatchEncoder {
   private readonly body: BodyEncoder;
+  /** Time of the latest input taken, kept across batches: per plate for plates, else of the one source. */
   private lastInputTime = -Infinity;
+  private readonly lastPlateTimes = new Map<string, number>();
 
   constructor(
     readonly kind: EngineInputKind,
@@ -88,7 +102,7 @@ export class BatchEncoder {
     if (!Object.hasOwn(kindTags, kind)) throw new TypeError(`unknown input kind "${String(kind)}"`);
     if (typeof source !== 'string' || source.length === 0) throw new TypeError(`${kind}: the source id must be a non-empty string`);
     this.body = (
-      kind === 'plate-samples' ? new PlateBodyEncoder() : kind === 'detections' ? new DetectionsBodyEncoder() : new EventBodyEncoder()
+      kind === 'plate-samples' ? new PlateBatchEncoder() : kind === 'detections' ? new DetectionsBodyEncoder() : new EventBodyEncoder()
     ) as BodyEncoder;
   }
 
@@ -110,20 +124,22 @@ export class BatchEncoder {
   /** Throws a TypeError or RangeError, saying why, for an input this batch cannot take. */
   check(input: EngineInput): void {
     if (input.kind !== this.kind) throw new TypeError(`a ${this.kind} batch cannot take a ${String(input.kind)} input`);
-    const source = inputSource(input);
+    const source = batchSource(input);
     if (source !== this.source) throw new TypeError(`the ${this.kind} batch of "${this.source}" cannot take an input from "${source}"`);
     if (input.kind === 'plate-samples') checkPlateSamples(input);
     else if (input.kind === 'detections') checkDetections(input);
     else checkEvent(input);
     const t = inputTime(input);
-    if (t < this.lastInputTime) {
-      throw new RangeError(`${this.kind} from "${this.source}" at ${t} ms arrived after one at ${this.lastInputTime} ms: inputs must be in time order per source`);
+    const last = input.kind === 'plate-samples' ? (this.lastPlateTimes.get(input.plate) ?? -Infinity) : this.lastInputTime;
+    if (t < last) {
+      throw new RangeError(`${this.kind} from "${inputSource(input)}" at ${t} ms arrived after one at ${last} ms: inputs must be in time order per source`);
     }
   }
 
   /** Adds an input that passed check(). */
   push(input: EngineInput): void {
-    this.lastInputTime = inputTime(input);
+    if (input.kind === 'plate-samples') this.lastPlateTimes.set(input.plate, input.t0);
+    else this.lastInputTime = inputTime(input);
     this.body.push(input);
   }
 
@@ -148,9 +164,9 @@ export class BatchEncoder {
   }
 }
 
-function appendFrame(out: ByteWriter, row: Omit<InputBatchInput, 'payload'>, body: Uint8Array): void {
+function appendFrame(out: ByteWriter, row: Omit<InputBatchInput, 'payload'>, body: Uint8Array, version = recordingFormatVersion): void {
   const start = out.length;
-  out.u8(recordingFormatVersion);
+  out.u8(version);
   out.varint(body.length);
   out.ensure(body.length + 4);
   out.bytes.set(body, out.length);
@@ -158,10 +174,10 @@ function appendFrame(out: ByteWriter, row: Omit<InputBatchInput, 'payload'>, bod
   out.u32(crc32(out.bytes, start, out.length, rowChecksum(row.source, row.kind, row.t0Ms, row.t1Ms, row.count)));
 }
 
-/** A payload around any body bytes, checksum and all: for tools and tests that craft batches. */
-export function framePayload(row: Omit<InputBatchInput, 'payload'>, body: Uint8Array): Uint8Array {
+/** A payload around any body bytes, checksum and all: for tools and tests that craft batches (of older versions, too). */
+export function framePayload(row: Omit<InputBatchInput, 'payload'>, body: Uint8Array, version = recordingFormatVersion): Uint8Array {
   const out = new ByteWriter(body.length + 16);
-  appendFrame(out, row, body);
+  appendFrame(out, row, body, version);
   return out.copy();
 }
 
@@ -178,11 +194,11 @@ function rowChecksum(source: string, kind: EngineInputKind, t0Ms: number, t1Ms: 
   return crc32(rowScratch.bytes, 0, rowScratch.length);
 }
 
-/** One batch from inputs of a single kind and source, in time order. */
+/** One batch from inputs of a single kind and source (plates: any plates), each source's in time order. */
 export function encodeBatch(inputs: readonly EngineInput[]): InputBatchInput {
   const first = inputs[0];
   if (first === undefined) throw new TypeError('encodeBatch: no inputs');
-  const encoder = new BatchEncoder(first.kind, inputSource(first));
+  const encoder = new BatchEncoder(first.kind, batchSource(first));
   for (const input of inputs) encoder.add(input);
   if (encoder.inputs === 0) throw new TypeError('encodeBatch: nothing to record (plate runs without samples only)');
   const out = new ByteWriter(256);
@@ -192,8 +208,8 @@ export function encodeBatch(inputs: readonly EngineInput[]): InputBatchInput {
 
 /**
  * The inputs of one recorded batch, exactly as encodeBatch (or the writer) was given them, up to
- * the recorded resolution (0.01 g, whole pixels, 1/255 scores). Throws RecordingFormatError, with
- * the batch id, for anything else.
+ * the recorded resolution (0.01 g, whole pixels, 1/255 scores), in engine order (a plate batch's
+ * runs by time, then plate). Throws RecordingFormatError, with the batch id, for anything else.
  */
 export function decodeBatch(batch: InputBatchInput & { id?: number }): EngineInput[] {
   const decoded = decodeBatchLazily(batch);
@@ -202,37 +218,26 @@ export function decodeBatch(batch: InputBatchInput & { id?: number }): EngineInp
   return inputs;
 }
 
-/** A decoded batch whose inputs are made one at a time, when wanted (plate runs; others are ready). */
-export interface DecodedBatch {
-  readonly length: number;
-  /** inputTime of input i. */
-  time(i: number): number;
-  input(i: number): EngineInput;
-}
-
+/** A batch of one source whose inputs are decoded all at once (all but plates). */
 class ReadyBatch implements DecodedBatch {
-  constructor(private readonly inputs: EngineInput[]) {}
+  readonly sources: readonly string[];
+  constructor(
+    private readonly inputs: EngineInput[],
+    source: string,
+  ) {
+    this.sources = [source];
+  }
   get length(): number {
     return this.inputs.length;
   }
   time(i: number): number {
     return inputTime(this.inputs[i]!);
   }
+  source(): number {
+    return 0;
+  }
   input(i: number): EngineInput {
     return this.inputs[i]!;
-  }
-}
-
-class PlateBatch implements DecodedBatch {
-  constructor(private readonly runs: PlateRuns) {}
-  get length(): number {
-    return this.runs.length;
-  }
-  time(i: number): number {
-    return this.runs.t0(i);
-  }
-  input(i: number): EngineInput {
-    return this.runs.run(i);
   }
 }
 
@@ -255,8 +260,9 @@ function decodeFramed(batch: InputBatchInput & { id?: number }): DecodedBatch {
   if (payload.length < FRAME_BYTES_MIN) {
     throw new PayloadProblem(`truncated: the payload is ${payload.length} bytes, and the smallest valid one is ${FRAME_BYTES_MIN}`);
   }
-  if (payload[0] !== recordingFormatVersion) {
-    throw new PayloadProblem(`payload format version ${payload[0]} is not one this build reads (${recordingFormatVersion})`);
+  const version = payload[0]!;
+  if (!readableVersions.includes(version)) {
+    throw new PayloadProblem(`payload format version ${version} is not one this build reads (${readableVersions.join(', ')})`);
   }
   const frame = new ByteReader(payload, 1, payload.length);
   const bodyLength = frame.varint('body length');
@@ -276,12 +282,12 @@ function decodeFramed(batch: InputBatchInput & { id?: number }): DecodedBatch {
   let decoded: DecodedBatch;
   let last = -Infinity;
   if (kind === 'plate-samples') {
-    const runs = decodePlateBody(body, source, t0Ms, count);
-    decoded = new PlateBatch(runs);
-    for (let i = 0; i < runs.length; i++) last = Math.max(last, runs.endTime(i));
+    const runs = decodePlateBatch(body, version, source, t0Ms, count);
+    decoded = runs;
+    last = runs.lastTime;
   } else {
     const inputs = kind === 'detections' ? decodeDetectionsBody(body, source, t0Ms, count) : decodeEventBody(body, kind, source, t0Ms, count);
-    decoded = new ReadyBatch(inputs);
+    decoded = new ReadyBatch(inputs, source);
     for (const input of inputs) last = Math.max(last, inputEndTime(input));
   }
   if (body.remaining !== 0) throw new PayloadProblem(`${body.remaining} unexpected bytes after the last input`);

@@ -153,23 +153,24 @@ export function decodeDetectionsBody(r: ByteReader, camera: string, t0Ms: number
     const n = Math.floor(header / 2);
     const hasKeypoints = header % 2 === 1;
     if (n > count - box) throw new PayloadProblem(`frames hold more boxes than the batch's count ${count}`);
-    r.need(n * (BOX_BYTES + (hasKeypoints ? KEYPOINTS_BYTES : 0)), "a frame's boxes");
+    // The frame's bytes are bounds-checked once, then read directly (little-endian).
+    let at = r.take(n * (BOX_BYTES + (hasKeypoints ? KEYPOINTS_BYTES : 0)), "a frame's boxes");
+    const bytes = r.bytes;
     const frameBoxes = boxes.subarray(box * boxStride, (box + n) * boxStride);
-    for (let i = 0; i < n; i++) {
-      const v = i * boxStride;
-      frameBoxes[v] = r.i16('box x');
-      frameBoxes[v + 1] = r.i16('box y');
-      frameBoxes[v + 2] = r.u16('box w');
-      frameBoxes[v + 3] = r.u16('box h');
-      frameBoxes[v + 4] = r.u8('box score') / 255;
+    for (let v = 0; v < n * boxStride; v += boxStride, at += BOX_BYTES) {
+      frameBoxes[v] = int16(bytes, at);
+      frameBoxes[v + 1] = int16(bytes, at + 2);
+      frameBoxes[v + 2] = uint16(bytes, at + 4);
+      frameBoxes[v + 3] = uint16(bytes, at + 6);
+      frameBoxes[v + 4] = bytes[at + 8]! / 255;
     }
     const detections: Detections = { kind: 'detections', camera, t, boxes: frameBoxes };
     if (hasKeypoints) {
       const keypoints = new Float32Array(n * keypointStride);
-      for (let v = 0; v < keypoints.length; v += 3) {
-        keypoints[v] = r.i16('keypoint x');
-        keypoints[v + 1] = r.i16('keypoint y');
-        keypoints[v + 2] = r.u8('keypoint confidence') / 255;
+      for (let v = 0; v < keypoints.length; v += 3, at += KEYPOINT_BYTES) {
+        keypoints[v] = int16(bytes, at);
+        keypoints[v + 1] = int16(bytes, at + 2);
+        keypoints[v + 2] = bytes[at + 4]! / 255;
       }
       detections.keypoints = keypoints;
     }
@@ -178,4 +179,12 @@ export function decodeDetectionsBody(r: ByteReader, camera: string, t0Ms: number
   }
   if (box !== count) throw new PayloadProblem(`frames hold ${box} boxes but the batch's count is ${count}`);
   return out;
+}
+
+function uint16(bytes: Uint8Array, at: number): number {
+  return bytes[at]! | (bytes[at + 1]! << 8);
+}
+
+function int16(bytes: Uint8Array, at: number): number {
+  return (uint16(bytes, at) << 16) >> 16;
 }

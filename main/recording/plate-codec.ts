@@ -176,52 +176,60 @@ function continues(runT0: Float64Array, runDt: Float64Array, runN: Uint32Array, 
 }
 
 /**
- * One plate batch, decoded: its runs' times, periods and lengths and all its samples. A replay
- * makes each run's input only when the merge reaches it (run()), so the inputs die young instead of
- * waiting, a second's worth per plate, to be consumed.
+ * Runs of the plate batch being decoded, plate after plate, in reused typed arrays: per run its first
+ * sample's time, its period, where its samples start in the batch's grams, and its plate's index.
  */
-export class PlateRuns {
-  constructor(
-    readonly plate: string,
-    /** Per run: its first sample's time, its period, and where its samples start in `grams`. */
-    private readonly meta: Float64Array,
-    readonly length: number,
-    readonly grams: Float32Array,
-  ) {}
+export class RunTable {
+  length = 0;
+  /** Time of the latest sample of all runs added. */
+  lastTime = -Infinity;
+  t0 = new Float64Array(256);
+  dt = new Float64Array(256);
+  start = new Uint32Array(256);
+  plate = new Uint32Array(256);
 
-  /** Time of run i's first sample. */
-  t0(i: number): number {
-    return this.meta[3 * i]!;
+  clear(): void {
+    this.length = 0;
+    this.lastTime = -Infinity;
   }
 
-  /** Run i as an engine input, with its own copy of its samples. */
-  run(i: number): PlateSamples {
-    const m = this.meta;
-    // Its own small array rather than a view of the batch's: V8 keeps arrays of up to 64 bytes (a
-    // 250 ms run at 60 Hz) on its own heap, where they cost a fraction of a view's upkeep.
-    return { kind: 'plate-samples', plate: this.plate, t0: m[3 * i]!, dt: m[3 * i + 1]!, grams: this.grams.slice(m[3 * i + 2]!, this.end(i)) };
-  }
-
-  /** Time of run i's last sample. */
-  endTime(i: number): number {
-    const m = this.meta;
-    return m[3 * i]! + (this.end(i) - m[3 * i + 2]! - 1) * m[3 * i + 1]!;
-  }
-
-  private end(i: number): number {
-    return i + 1 < this.length ? this.meta[3 * i + 5]! : this.grams.length;
+  add(t0: number, dt: number, start: number, n: number, plate: number): void {
+    const i = this.length;
+    if (i === this.t0.length) {
+      this.t0 = grow(this.t0, 2 * i);
+      this.dt = grow(this.dt, 2 * i);
+      this.start = grow(this.start, 2 * i);
+      this.plate = grow(this.plate, 2 * i);
+    }
+    this.t0[i] = t0;
+    this.dt[i] = dt;
+    this.start[i] = start;
+    this.plate[i] = plate;
+    this.length = i + 1;
+    const end = t0 + (n - 1) * dt;
+    if (end > this.lastTime) this.lastTime = end;
   }
 }
 
-/** Run headers of the batch being decoded, reused. */
-let runScratch = new Float64Array(3 * 64);
 const runTime = new TimeReader();
 
-export function decodePlateBody(r: ByteReader, plate: string, t0Ms: number, count: number): PlateRuns {
+/**
+ * Reads one plate's body (its runs, then its samples) as plate number `plate`: runs go to `runs`,
+ * samples to `grams` from `offset`, and the plate may hold at most `budget` samples. Returns how many
+ * it holds.
+ */
+export function readPlateBody(r: ByteReader, t0Ms: number, plate: number, runs: RunTable, grams: Float32Array, offset: number, budget: number): number {
+  const total = readRuns(r, t0Ms, plate, runs, offset, budget);
+  readGrams(r, grams, offset, total);
+  return total;
+}
+
+function readRuns(r: ByteReader, t0Ms: number, plate: number, runs: RunTable, offset: number, budget: number): number {
   const groups = r.varint('run group count');
   r.need(groups, 'the run groups');
+  if (groups === 0) throw new PayloadProblem('a plate without runs');
   runTime.begin(t0Ms);
-  let runs = 0;
+  let count = 0;
   let total = 0;
   let dt = 0;
   let lastN = 0;
@@ -230,7 +238,7 @@ export function decodePlateBody(r: ByteReader, plate: string, t0Ms: number, coun
     const header = r.varint('run header');
     const mode = header % 4;
     let n = (header - mode) / 4;
-    if (runs === 0 && mode !== MODE_PERIOD) throw new PayloadProblem(`the first run has no period and time (mode ${mode})`);
+    if (count === 0 && mode !== MODE_PERIOD) throw new PayloadProblem(`the first run has no period and time (mode ${mode})`);
     let repeat = 1;
     if (mode === MODE_REPEAT) {
       if (n === 0) throw new PayloadProblem('an empty group of repeated runs');
@@ -240,57 +248,78 @@ export function decodePlateBody(r: ByteReader, plate: string, t0Ms: number, coun
     for (let k = 0; k < repeat; k++) {
       const t0 = mode === MODE_REPEAT || mode === MODE_CONTINUE ? runTime.skipTo(nextT0, 'run time') : runTime.read(r, 'run time');
       // Every recorded run holds a sample, which is what bounds this loop by the batch's count.
-      if (n === 0) throw new PayloadProblem(`run ${runs} has no samples`);
-      if (n > count - total) throw new PayloadProblem(`runs hold more samples than the batch's count ${count}`);
-      if (3 * runs + 3 > runScratch.length) runScratch = grow(runScratch, 2 * runScratch.length);
-      runScratch[3 * runs] = t0;
-      runScratch[3 * runs + 1] = dt;
-      runScratch[3 * runs + 2] = total;
-      runs++;
+      if (n === 0) throw new PayloadProblem(`run ${count} has no samples`);
+      if (n > budget - total) throw new PayloadProblem(`runs hold more samples than the batch's count`);
+      runs.add(t0, dt, offset + total, n, plate);
+      count++;
       total += n;
       lastN = n;
       nextT0 = t0 + n * dt;
     }
   }
-  if (total !== count) throw new PayloadProblem(`runs hold ${total} samples but the batch's count is ${count}`);
-  return new PlateRuns(plate, runScratch.slice(0, 3 * runs), runs, readGrams(r, total));
+  return total;
 }
 
-/** Codes of one block, reused: decoding allocates only what it returns. */
-const blockCodes = new Uint32Array(BLOCK);
-
-function readGrams(r: ByteReader, total: number): Float32Array {
+/**
+ * Reads a plate's samples into grams[offset, offset + total): the innermost loop of a replay. Codes
+ * are cut from a bit accumulator filled a byte at a time, never past the block's bytes (bounds-checked
+ * once per block), and a code wider than 24 bits is taken in two halves so the accumulator stays
+ * within 32 bits.
+ */
+function readGrams(r: ByteReader, grams: Float32Array, offset: number, total: number): void {
   let prev = unzigzag(r.varint('base weight'));
   if (Math.abs(prev) > maxAbsCentigrams) throw new PayloadProblem(`base weight ${prev} cg is out of range`);
-  // Each block of up to 32 samples takes at least its width byte: a count the bytes cannot hold is refused before allocating.
-  r.need(Math.ceil(total / BLOCK), 'the samples');
-  const grams = new Float32Array(total);
-  const block = blockCodes;
-  for (let start = 0; start < total; start += BLOCK) {
-    const n = Math.min(BLOCK, total - start);
+  let value = prev / 100;
+  const bytes = r.bytes;
+  for (let start = offset, end = offset + total; start < end; start += BLOCK) {
+    const n = Math.min(BLOCK, end - start);
     const width = r.u8('block width');
     if (width > 31) throw new PayloadProblem(`block width ${width} is over 31 bits`);
     if (width === 0) {
       // A block of repeats (the idle plate's common case).
-      grams.fill(prev / 100, start, start + n);
+      grams.fill(value, start, start + n);
       continue;
     }
-    unpackBits(r, block, n, width);
-    for (let k = 0; k < n; k++) {
-      const code = block[k]!;
-      if (code === 1) {
-        grams[start + k] = Number.NaN;
-        continue;
+    let pos = r.take(Math.ceil((n * width) / 8), 'a block of packed samples');
+    const wide = width > 24;
+    const low = wide ? 16 : width;
+    const lowMask = (1 << low) - 1;
+    const highMask = (1 << (width - low)) - 1;
+    let acc = 0;
+    let bits = 0;
+    for (let k = start; k < start + n; k++) {
+      while (bits < low) {
+        acc |= bytes[pos++]! << bits;
+        bits += 8;
       }
-      if (code !== 0) {
+      let code = acc & lowMask;
+      acc >>>= low;
+      bits -= low;
+      if (wide) {
+        while (bits < width - low) {
+          acc |= bytes[pos++]! << bits;
+          bits += 8;
+        }
+        code += (acc & highMask) * 65536;
+        acc >>>= width - low;
+        bits -= width - low;
+      }
+      if (code === 0) grams[k] = value;
+      else if (code === 1) grams[k] = Number.NaN;
+      else {
         const z = code - 1;
         prev += (z >>> 1) ^ -(z & 1);
-        if (prev > maxAbsCentigrams || prev < -maxAbsCentigrams) throw new PayloadProblem(`sample ${start + k} is out of range (${prev} cg)`);
+        if (prev > maxAbsCentigrams || prev < -maxAbsCentigrams) throw new PayloadProblem(`sample ${k - offset} is out of range (${prev} cg)`);
+        value = prev / 100;
+        grams[k] = value;
       }
-      grams[start + k] = prev / 100;
     }
   }
-  return grams;
+}
+
+/** Samples a body of `count` samples needs at least this many bytes for: one width byte per block. */
+export function minSampleBytes(count: number): number {
+  return Math.ceil(count / BLOCK);
 }
 
 function packBits(out: ByteWriter, codes: Uint32Array, n: number, width: number): void {
@@ -318,36 +347,6 @@ function packBits(out: ByteWriter, codes: Uint32Array, n: number, width: number)
   }
   if (bits > 0) bytes[pos++] = acc;
   out.length = pos;
-}
-
-/**
- * Reads n codes of `width` bits, LSB first. The block's bytes are bounds-checked once, then each
- * code is cut from the (up to five) bytes it spans: this is the innermost loop of a replay.
- */
-function unpackBits(r: ByteReader, codes: Uint32Array, n: number, width: number): void {
-  if (width === 0) {
-    codes.fill(0, 0, n);
-    return;
-  }
-  const nBytes = Math.ceil((n * width) / 8);
-  const start = r.take(nBytes, 'a block of packed samples');
-  const end = start + nBytes;
-  const bytes = r.bytes;
-  const mask = width === 31 ? 0x7fffffff : (1 << width) - 1;
-  let bit = 0;
-  for (let k = 0; k < n; k++) {
-    const i = start + (bit >>> 3);
-    const shift = bit & 7;
-    // Bytes past the block are never part of a code (the mask drops them): read them as zeros.
-    const b0 = bytes[i]!;
-    const b1 = i + 1 < end ? bytes[i + 1]! : 0;
-    const b2 = i + 2 < end ? bytes[i + 2]! : 0;
-    const b3 = i + 3 < end ? bytes[i + 3]! : 0;
-    let v = (b0 | (b1 << 8) | (b2 << 16) | (b3 << 24)) >>> shift;
-    if (shift + width > 32) v |= (i + 4 < end ? bytes[i + 4]! : 0) << (32 - shift);
-    codes[k] = (v & mask) >>> 0;
-    bit += width;
-  }
 }
 
 function zigzag(v: number): number {

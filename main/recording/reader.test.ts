@@ -1,22 +1,46 @@
 // Replay: the recording comes back merged across sources in the engine's one order, the same on
 // every read, a time window at a time, streaming, and stopping with a clear error at a damaged batch.
 import { describe, expect, it } from 'vitest';
-import { openStoreDatabase, type InputBatch, type StoreDatabase } from '../db';
+import { openStoreDatabase, type InputBatch, type InputBatchInput, type StoreDatabase } from '../db';
 import { tempDbPath } from '../db/test-support';
 import { inputTime, type EngineInput } from '../engine/inputs';
-import { encodeBatch, inputSource } from './codec';
+import { ByteReader } from './bytes';
+import { encodeBatch, framePayload, inputSource } from './codec';
 import { RecordingFormatError } from './errors';
 import { compareInputs, kindTieOrder } from './merge-order';
 import { readRecording } from './reader';
 import { recorded, sampleInputs } from './test-inputs';
 import { RecordingWriter } from './writer';
 
-function recordInto(inputs: readonly EngineInput[]): StoreDatabase {
-  const db = openStoreDatabase(tempDbPath(), { storeId: 'demo-store' });
+function recordInto(inputs: readonly EngineInput[], db = openStoreDatabase(tempDbPath(), { storeId: 'demo-store' })): StoreDatabase {
   const writer = new RecordingWriter(db);
   for (const input of inputs) writer.write(input);
   writer.close();
   return db;
+}
+
+/**
+ * The batches format version 1 made of the inputs: a batch per source (each plate its own) per
+ * second. Bodies were as in version 2, except that a plate batch had no plate table.
+ */
+function version1Batches(inputs: readonly EngineInput[]): InputBatchInput[] {
+  const groups = new Map<string, EngineInput[]>();
+  for (const input of inputs) {
+    const key = `${Math.floor(inputTime(input) / 1000)} ${input.kind} ${inputSource(input)}`;
+    groups.set(key, [...(groups.get(key) ?? []), input]);
+  }
+  return [...groups.values()].map((group) => {
+    const batch = encodeBatch(group);
+    const frame = new ByteReader(batch.payload, 1, batch.payload.length);
+    const bodyLength = frame.varint('body length');
+    const body = new ByteReader(batch.payload, frame.pos, frame.pos + bodyLength);
+    if (batch.kind === 'plate-samples') {
+      const tableLength = body.varint('plate table length');
+      body.pos += tableLength;
+    }
+    const row = { ...batch, source: inputSource(group[0]!) };
+    return { ...row, payload: framePayload(row, batch.payload.subarray(body.pos, body.end), 1) };
+  });
 }
 
 /** The engine order of inputs as given: a stable sort, so each source keeps its own order. */
@@ -64,6 +88,37 @@ describe('readRecording', () => {
       'plate-samples plate-B',
     ]);
     expect(kindTieOrder).toHaveLength(6);
+    db.close();
+  });
+
+  it('reads recordings of format version 1 (a batch per plate) in the same order, alone or followed by version 2', () => {
+    const inputs = sampleInputs({ seconds: 4 });
+    const v1 = openStoreDatabase(tempDbPath(), { storeId: 'demo-store' });
+    v1.inputLog.appendMany(version1Batches(inputs));
+    expect(new Set([...v1.inputLog.readRange(0, 1e9)].map((b) => b.payload[0]))).toEqual(new Set([1]));
+    expect([...readRecording(v1)]).toEqual(engineOrder(inputs));
+    // A store that upgraded mid-recording: version 1 up to 3 s, version 2 from then on.
+    const mixed = openStoreDatabase(tempDbPath(), { storeId: 'demo-store' });
+    mixed.inputLog.appendMany(version1Batches(inputs.filter((i) => inputTime(i) < 3000)));
+    recordInto(
+      inputs.filter((i) => inputTime(i) >= 3000),
+      mixed,
+    );
+    expect([...readRecording(mixed)]).toEqual(engineOrder(inputs));
+    v1.close();
+    mixed.close();
+  });
+
+  it('hands out plate runs in one reused object when asked (transient), with the same values', () => {
+    const db = recordInto(sampleInputs({ seconds: 3 }));
+    const copies: EngineInput[] = [];
+    const runObjects = new Set<EngineInput>();
+    for (const input of readRecording(db, { transient: true })) {
+      if (input.kind === 'plate-samples') runObjects.add(input);
+      copies.push(structuredClone(input));
+    }
+    expect(copies).toEqual([...readRecording(db)]);
+    expect(runObjects.size).toBe(1);
     db.close();
   });
 

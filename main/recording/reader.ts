@@ -1,10 +1,12 @@
 // Replays a recording: the input log's batches, decoded and merged across sources into the one
 // order the engine must see (merge-order). Streaming: batches come from one lazy range query
 // ordered by start time, and a batch is decoded only when the merge reaches its start, so memory
-// holds about one batch per source however long the recording is.
+// holds about one batch per source however long the recording is. A batch may hold many sources
+// (plates: see plate-batch), already in engine order; the merge then follows its source input by input.
 import type { InputBatch, InputLogRepository } from '../db';
 import { inputTime, type EngineInput, type EngineInputKind } from '../engine/inputs';
-import { decodeBatchLazily, type DecodedBatch } from './codec';
+import { decodeBatchLazily } from './codec';
+import { TransientRuns, type DecodedBatch } from './decoded-batch';
 import { compareSources, kindRank } from './merge-order';
 import { MinHeap } from './min-heap';
 
@@ -15,15 +17,23 @@ export interface ReadRecordingOptions {
   toMs?: number;
   /** Only these kinds. Default: all. */
   kinds?: readonly EngineInputKind[];
+  /**
+   * Hand out plate runs in one reused object and array (per run length), valid only until the next
+   * input is read: for a consumer that keeps nothing of an input once it has taken it, as the engine
+   * does. A replay then allocates nothing per run. Default false.
+   */
+  transient?: boolean;
 }
 
-/** One decoded batch being merged; `time` is that of its next input. */
+/** One decoded batch being merged; `time` and `source` are those of its next input. */
 interface Cursor {
   inputs: DecodedBatch;
   next: number;
   time: number;
   rank: number;
   source: SourceOrder;
+  /** The batch's sources (inputs.sources) ranked. */
+  sources: readonly SourceOrder[];
   batchId: number;
 }
 
@@ -82,7 +92,7 @@ export function readRecording(
   if (!Number.isFinite(fromMs) || !Number.isFinite(toMs)) {
     throw new RangeError(`readRecording: fromMs and toMs must be finite (got ${fromMs}, ${toMs})`);
   }
-  return new Merge(db.inputLog.readRange(fromMs, toMs, options.kinds), fromMs, toMs);
+  return new Merge(db.inputLog.readRange(fromMs, toMs, options.kinds), fromMs, toMs, options.transient ? new TransientRuns() : undefined);
 }
 
 /**
@@ -92,6 +102,8 @@ export function readRecording(
 class Merge implements IterableIterator<EngineInput> {
   private readonly heap = new MinHeap<Cursor>(before);
   private readonly sources = new SourceRanks();
+  /** Ranks of batches' source lists: plate batches of a store list the same plates, in one shared array. */
+  private readonly ranked = new WeakMap<readonly string[], readonly SourceOrder[]>();
   /** The next batch not yet opened; undefined until the first next(), so nothing is read before. */
   private pending: IteratorResult<InputBatch> | undefined;
   private done = false;
@@ -101,6 +113,7 @@ class Merge implements IterableIterator<EngineInput> {
     private readonly batches: IterableIterator<InputBatch>,
     private readonly fromMs: number,
     private readonly toMs: number,
+    private readonly transient: TransientRuns | undefined,
   ) {}
 
   [Symbol.iterator](): IterableIterator<EngineInput> {
@@ -116,7 +129,7 @@ class Merge implements IterableIterator<EngineInput> {
         // Batches arrive by start time, and nothing in a batch is earlier than its start: once the
         // next batch starts after the earliest open input, that input is the earliest of all.
         while (!pending.done && (heap.size === 0 || pending.value.t0Ms <= heap.peek()!.time)) {
-          open(heap, this.sources, pending.value);
+          this.open(pending.value);
           pending = this.pending = this.batches.next();
         }
         const top = heap.peek();
@@ -124,9 +137,10 @@ class Merge implements IterableIterator<EngineInput> {
           this.finish();
           continue;
         }
-        const input = top.inputs.input(top.next++);
+        const input = top.inputs.input(top.next++, this.transient);
         if (top.next < top.inputs.length) {
           top.time = top.inputs.time(top.next);
+          top.source = top.sources[top.inputs.source(top.next)]!;
           heap.siftTop();
         } else {
           heap.pop();
@@ -152,9 +166,14 @@ class Merge implements IterableIterator<EngineInput> {
     this.done = true;
     this.batches.return?.();
   }
-}
 
-function open(heap: MinHeap<Cursor>, sources: SourceRanks, batch: InputBatch): void {
-  const inputs = decodeBatchLazily(batch);
-  heap.push({ inputs, next: 0, time: inputs.time(0), rank: kindRank[batch.kind], source: sources.of(batch.source), batchId: batch.id });
+  private open(batch: InputBatch): void {
+    const inputs = decodeBatchLazily(batch);
+    let sources = this.ranked.get(inputs.sources);
+    if (sources === undefined) {
+      sources = inputs.sources.map((name) => this.sources.of(name));
+      this.ranked.set(inputs.sources, sources);
+    }
+    this.heap.push({ inputs, next: 0, time: inputs.time(0), rank: kindRank[batch.kind], source: sources[inputs.source(0)]!, sources, batchId: batch.id });
+  }
 }

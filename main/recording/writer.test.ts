@@ -37,16 +37,28 @@ describe('RecordingWriter', () => {
     for (let t = 0; t < 3500; t += 10) {
       writer.write(plate('plate-A', t, [1]));
       writer.write(plate('plate-B', t, [2]));
+      if (t % 100 === 0) writer.write({ kind: 'gate-passage', gate: 'gate-1', t });
     }
-    // Each commit holds one batch per plate: the second that just ended.
+    // Each commit holds the second that just ended: one batch of every plate, one per gate.
     expect(commits.map((c) => c.map((b) => `${b.source} ${b.t0Ms}..${b.t1Ms} ×${b.count}`))).toEqual([
-      ['plate-A 0..990 ×100', 'plate-B 0..990 ×100'],
-      ['plate-A 1000..1990 ×100', 'plate-B 1000..1990 ×100'],
-      ['plate-A 2000..2990 ×100', 'plate-B 2000..2990 ×100'],
+      ['plates 0..990 ×200', 'gate-1 0..900 ×10'],
+      ['plates 1000..1990 ×200', 'gate-1 1000..1900 ×10'],
+      ['plates 2000..2990 ×200', 'gate-1 2000..2900 ×10'],
     ]);
     writer.close();
-    expect(commits[3]!.map((b) => `${b.source} ${b.t0Ms}..${b.t1Ms} ×${b.count}`)).toEqual(['plate-A 3000..3490 ×50', 'plate-B 3000..3490 ×50']);
-    expect(writer.stats).toMatchObject({ inputs: 700, committedBatches: 8, committedInputs: 700, committedSamples: 700 });
+    expect(commits[3]!.map((b) => `${b.source} ${b.t0Ms}..${b.t1Ms} ×${b.count}`)).toEqual(['plates 3000..3490 ×100', 'gate-1 3000..3400 ×5']);
+    expect(writer.stats).toMatchObject({ inputs: 735, committedBatches: 8, committedInputs: 735, committedSamples: 735 });
+    const second = decodeBatch(commits[1]![0]!) as Extract<EngineInput, { kind: 'plate-samples' }>[];
+    expect(second.slice(0, 4).map((r) => `${r.plate}@${r.t0}`)).toEqual(['plate-A@1000', 'plate-B@1000', 'plate-A@1010', 'plate-B@1010']);
+  });
+
+  it('keeps each plate in time order, whatever the other plates do', () => {
+    const { writer, commits } = recordingCommits();
+    writer.write(plate('plate-A', 100, [1]));
+    writer.write(plate('plate-B', 50, [2]));
+    expect(() => writer.write(plate('plate-A', 60, [3]))).toThrow(/"plate-A" at 60 ms arrived after one at 100 ms/);
+    writer.close();
+    expect(commits.flat().flatMap((b) => decodeBatch(b))).toEqual([plate('plate-B', 50, [2]), plate('plate-A', 100, [1])]);
   });
 
   it('also seals a batch when it reaches batchMaxCount', () => {
@@ -60,7 +72,7 @@ describe('RecordingWriter', () => {
     const { writer, commits } = recordingCommits();
     writer.write({ kind: 'gate-scan', gate: 'gate-1', t: 0, token: 'tok' });
     for (let t = 0; t <= 1000; t += 10) writer.write(plate('plate-A', t, [1]));
-    expect(commits.flat().map((b) => b.source)).toEqual(['plate-A', 'gate-1']);
+    expect(commits.flat().map((b) => b.source)).toEqual(['plates', 'gate-1']);
   });
 
   it('copies what it is given: callers may reuse their arrays and objects', () => {

@@ -1,6 +1,6 @@
 // Records engine inputs, as a live driver or the simulator produces them, into the store's input
-// log. Each source's inputs are buffered in a reused encoder until they span about a second, then
-// sealed into a batch; sealed batches are committed together, one transaction (one fsync) for a
+// log. Each source's inputs (all plates' together: see plate-batch) are buffered in a reused encoder
+// until they span about a second, then sealed into a batch; sealed batches are committed together, one transaction (one fsync) for a
 // second's worth of every source, because hundreds of plates committing on their own would cost
 // hundreds of fsyncs a second. Flushing is driven by input time, not the wall clock, so a given
 // input sequence always yields the same batches. A process killed between commits loses only what
@@ -8,12 +8,12 @@
 import type { InputBatchInput, InputLogRepository } from '../db';
 import { boxStride, inputTime, type EngineInput, type EngineInputKind } from '../engine/inputs';
 import { ByteWriter } from './bytes';
-import { BatchEncoder, inputSource, type SealedBatch } from './codec';
+import { BatchEncoder, batchSource, type SealedBatch } from './codec';
 
 export interface RecordingWriterOptions {
   /** A source's batch is sealed once its inputs would span this much time. Default 1000 ms. */
   batchSpanMs?: number;
-  /** …or once it holds this many samples, detections or events. Default 65536. */
+  /** …or once it holds this many samples, detections or events. Default 2^20 (a second of 13,000 plates at 80 Hz). */
   batchMaxCount?: number;
   /** Sealed batches are committed once the newest input is this much later than the last commit. Default 1000 ms. */
   commitSpanMs?: number;
@@ -64,7 +64,7 @@ export class RecordingWriter {
     options: RecordingWriterOptions = {},
   ) {
     this.batchSpanMs = positive('batchSpanMs', options.batchSpanMs ?? 1000);
-    this.batchMaxCount = positive('batchMaxCount', options.batchMaxCount ?? 65536);
+    this.batchMaxCount = positive('batchMaxCount', options.batchMaxCount ?? 2 ** 20);
     this.commitSpanMs = positive('commitSpanMs', options.commitSpanMs ?? 1000);
     this.commitMaxBytes = positive('commitMaxBytes', options.commitMaxBytes ?? 4 * 1024 * 1024);
   }
@@ -126,7 +126,7 @@ export class RecordingWriter {
   private stream(input: EngineInput): Stream {
     let byKind = this.streams.get(input.kind);
     if (byKind === undefined) this.streams.set(input.kind, (byKind = new Map()));
-    const source = inputSource(input);
+    const source = batchSource(input);
     let stream = byKind.get(source);
     if (stream === undefined) {
       stream = { encoder: new BatchEncoder(input.kind, source) };

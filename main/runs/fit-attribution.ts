@@ -8,21 +8,21 @@
 import type { AttributionDecision, ReceiptDecision, ShelfEventDecision } from '../engine/decisions';
 import { logitFeatures } from '../engine/fusion/attribution';
 import { peekEntryClaims } from '../engine/fusion/entry-token';
-import { defaultFusionOptions, type AttributionLogit } from '../engine/fusion/options';
+import { defaultFusionOptions, rampPieces, type AttributionLogit, type RampPiece } from '../engine/fusion/options';
 import { pairEvents } from '../eval/events';
 import { openRunDatabase, readJson, type GroundTruth, type RunMeta } from './run-dir';
 
 const keys = Object.keys(defaultFusionOptions.attributionLogit) as (keyof AttributionLogit)[];
 /** Held at their configured values: the physical priors. */
 const fixed: ReadonlySet<keyof AttributionLogit> = new Set(['nobody', 'beyondReach', 'handUnseen']);
-/** Allowed range of each free coefficient. */
+/** Allowed range of each free coefficient: no score rises as a hand goes further from the plate, or as it had been there before. */
 const bounds: Partial<Record<keyof AttributionLogit, [number, number]>> = {
-  handFit: [0, Infinity],
   handPrecision: [0, Infinity],
-  handBefore: [-Infinity, 0],
   handBeforeUnseen: [-3, 0],
-  handCoreMean: [0, Infinity],
   cart: [0, Infinity],
+  ...Object.fromEntries(
+    (Object.keys(rampPieces) as RampPiece[]).map((piece) => [piece, rampPieces[piece][0] === 'handBefore' ? [-Infinity, 0] : [0, Infinity]]),
+  ),
 };
 /** L2 penalty on the free coefficients (in log-likelihood units): keeps rarely seen features from running away. */
 const ridge = 0.05;

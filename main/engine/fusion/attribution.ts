@@ -25,7 +25,7 @@
 import type { AttributionCandidate, AttributionEvidence, ShelfEventDecision } from '../decisions';
 import { HAND_STRIDE, medianInPlace, SIGHTING_STRIDE } from './track-history';
 import type { TrackRegistry, TrackState } from './tracks';
-import type { AttributionLogit, FusionOptions } from './options';
+import { rampPieces, type AttributionLogit, type FusionOptions, type RampPiece } from './options';
 import { PutBackReader } from './put-back';
 
 export const NOBODY = 'nobody';
@@ -323,21 +323,34 @@ function evidenceOf(ev: TrackEvidence): AttributionEvidence {
   };
 }
 
-/** A track's features: what the coefficients of AttributionLogit multiply (nobody's own is the constant). */
+/**
+ * A track's features: what the coefficients of AttributionLogit multiply (nobody's own is the
+ * constant). Each hand evidence is cut into pieces (options.ts's rampPieces): a piece is how far the
+ * evidence got through its stretch, so with non-negative coefficients the score never falls as the
+ * hand comes nearer; evidence that was not seen counts as the bottom of its range, and its own
+ * "unseen" term says what not seeing it is worth.
+ */
 export function logitFeatures(ev: AttributionEvidence, cartFit: number | undefined, reachM: number): Record<keyof AttributionLogit, number> {
   const beyond = Math.max(0, ev.bodyM - reachM);
-  return {
+  const seen = {
+    handFit: ev.handSeen ? ev.handFit : -Infinity,
+    handCoreMean: ev.handCoreSightings > 0 ? ev.handCoreMean : -Infinity,
+    handBefore: ev.handSeen && ev.handBeforeSeen ? ev.handBefore : -Infinity,
+  };
+  const x = {
     nobody: 0,
     beyondReach: beyond * beyond,
-    handFit: ev.handSeen ? ev.handFit : 0,
     handPrecision: ev.handSeen ? ev.handPrecision : 0,
     handUnseen: ev.handSeen ? 0 : 1,
-    handBefore: ev.handSeen && ev.handBeforeSeen ? ev.handBefore : 0,
     handBeforeUnseen: ev.handSeen && !ev.handBeforeSeen ? 1 : 0,
-    handCoreMean: ev.handCoreMean,
     handCoreUnseen: ev.handCoreSightings === 0 ? 1 : 0,
     cart: cartFit !== undefined ? Math.log(cartFit) : 0,
-  };
+  } as Record<keyof AttributionLogit, number>;
+  for (const piece of Object.keys(rampPieces) as RampPiece[]) {
+    const [evidence, from, to] = rampPieces[piece];
+    x[piece] = Math.min(Math.max(seen[evidence], from), to) - from;
+  }
+  return x;
 }
 
 function logitScore(o: FusionOptions, ev: AttributionEvidence, cartFit: number | undefined): number {

@@ -5,12 +5,13 @@
 import { distanceToPolygonEdge, locatePlates, pointInPolygon } from '../../store/geometry';
 import type { Point, StoreModel } from '../../store/schema';
 import type { FlagReason, ShelfEventDecision } from '../decisions';
-import type { DecisionSink } from '../stage';
+import type { DecisionSink, ShelfActivity } from '../stage';
 import { Attributor, type PlateTargets } from './attribution';
 import { gateLine, type GateLine } from './gate-lines';
 import { Gatekeeper } from './gatekeeper';
 import { PutBackReader } from './put-back';
 import type { FusionOptions } from './options';
+import { ReceiptTiming } from './receipt-timing';
 import { RestockMode } from '../restock-mode';
 import type { Session } from './session';
 import { TrackRegistry, type TrackState } from './tracks';
@@ -47,6 +48,8 @@ export class FusionContext {
   readonly putBacks: PutBackReader;
   readonly gatekeeper: Gatekeeper;
   readonly restock = new RestockMode();
+  /** When settling sessions' receipts go out. */
+  readonly receipts: ReceiptTiming;
   /** Open, settling and recently closed sessions by id (closed ones are swept after historyMs). */
   readonly sessions = new Map<string, Session>();
   readonly closedAt = new Map<string, number>();
@@ -68,9 +71,11 @@ export class FusionContext {
   private readonly outline: readonly Point[];
   private readonly staffZones: readonly (readonly Point[])[];
 
+  /** `shelves`: the shelf stage's work in progress, which receipts wait for (absent when fusion runs without it). */
   constructor(
     store: StoreModel,
     readonly o: FusionOptions,
+    shelves?: ShelfActivity,
   ) {
     this.gates = new Map(store.layout.gates.map((g) => [g.id, gateLine(g)]));
     this.gateList = [...this.gates.values()];
@@ -79,10 +84,12 @@ export class FusionContext {
     this.staffZones = store.layout.zones.filter((z) => z.kind === 'staff').map((z) => z.polygon);
     this.ageRestricted = new Set(store.catalog.filter((p) => p.ageRestricted).map((p) => p.sku));
     const plates = new Map<string, PlateTargets>();
+    const fronts = new Map<string, readonly [number, number]>();
     for (const [plate, placement] of locatePlates(store.layout)) {
       const [x, y, z] = placement.front;
       const [fx, fy] = placement.facing;
       plates.set(plate, { front: [x, y], grasp: [x - fx * o.graspDepthM, y - fy * o.graspDepthM, z + o.graspLiftM] });
+      fronts.set(plate, [x, y]);
     }
     // Enough ring for historyMs at 20 points a second: tracks come at 10, with room to spare.
     const capacity = Math.max(64, Math.ceil(o.historyMs / 50));
@@ -90,11 +97,17 @@ export class FusionContext {
     this.putBacks = new PutBackReader(new Map(store.catalog.map((p) => [p.sku, p])), new Map(store.planogram.map((f) => [f.plate, f.sku])), o);
     this.attributor = new Attributor(plates, this.tracks, o, capacity, (sessionId, event) => this.putBacks.fit(event, this.sessions.get(sessionId)?.cart.held() ?? new Map()));
     this.gatekeeper = new Gatekeeper(store.layout.id, this.gates, o);
+    this.receipts = new ReceiptTiming(o, this.tracks, fronts, this.queuedEvents, shelves, capacity, (x, y) => this.outsideBy(x, y));
   }
 
   /** On the sales floor (not in a gate lane or the street). */
   inside(x: number, y: number): boolean {
     return pointInPolygon([x, y], this.outline);
+  }
+
+  /** How far (x, y) lies outside the sales floor; 0 on it. */
+  outsideBy(x: number, y: number): number {
+    return this.inside(x, y) ? 0 : distanceToPolygonEdge([x, y], this.outline);
   }
 
   nearStaffZone(x: number, y: number): boolean {
@@ -114,6 +127,7 @@ export class FusionContext {
 
   reschedule(session: Session): void {
     session.schedule(this.o, this.gatekeeper.admitting(session.id), this.admissionClosedAt.get(session.id));
+    this.receipts.plan(session);
     this.dirty = true;
   }
 

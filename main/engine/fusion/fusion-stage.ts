@@ -2,11 +2,13 @@
 // and the shelf stage's events observed; out come sessions, attributions, cart changes, flags and
 // receipts (DESIGN §4 "Fusion"). This file owns the clock. Everything that waits — a crossing for a
 // late scan, a passage for the crossings around it, an admission for its group, an event for its
-// last track points, a session for late events — has a due time; due work runs in due-time order
-// whenever time reaches it and is stamped with its due time, so live, replay and tests agree.
+// last track points, a session for what it may still be charged for — has a due time; due work runs
+// in due-time order whenever time reaches it and is stamped with its due time, so live, replay and
+// tests agree. A receipt waiting for a shelf still settling has the latest it may close as its due
+// time until the shelf stage reports the shelf settled (receipt-timing.ts).
 import type { StoreModel } from '../../store/schema';
 import type { EngineInput } from '../inputs';
-import type { DecisionSink, EngineStage } from '../stage';
+import type { DecisionSink, EngineStage, ShelfActivity } from '../stage';
 import { attribute, closeSession } from './charging';
 import { FusionContext } from './context';
 import { cancelCrossing, onPassage, onScan, resolveCrossing, resolvePassage } from './entrances';
@@ -20,7 +22,8 @@ export interface FusionStage extends EngineStage {
   sessions(): LiveSession[];
 }
 
-export type FusionStageOptions = Partial<FusionTunables> & { storeKey: Uint8Array };
+/** `shelfActivity`: the shelf stage, whose shelves still settling hold the receipts of shoppers who reached into them. */
+export type FusionStageOptions = Partial<FusionTunables> & { storeKey: Uint8Array; shelfActivity?: ShelfActivity };
 
 /** How often (store ms) old tracks, expired nonces and long-closed sessions are forgotten. */
 const sweepEveryMs = 10_000;
@@ -28,7 +31,8 @@ const sweepEveryMs = 10_000;
 const unseenMs = 500;
 
 export function createFusionStage(store: StoreModel, options: FusionStageOptions): FusionStage {
-  const ctx = new FusionContext(store, fusionOptions(options));
+  const { shelfActivity, ...tunables } = options;
+  const ctx = new FusionContext(store, fusionOptions(tunables), shelfActivity);
   const o = ctx.o;
   let nextSweep = -Infinity;
   let nextDue = Infinity;
@@ -94,7 +98,10 @@ export function createFusionStage(store: StoreModel, options: FusionStageOptions
       }
       const closing = [...ctx.sessions.values()].find((s) => s.status !== 'closed' && s.closesAtMs !== undefined && s.closesAtMs <= due);
       if (closing) {
-        closeSession(ctx, closing, closing.closesAtMs!, false, emit);
+        // An event begun before the exit may have come out since the close was planned, due later.
+        const ready = closing.status === 'settling' ? ctx.receipts.due(closing) : closing.closesAtMs!;
+        if (ready > closing.closesAtMs!) closing.closesAtMs = ready;
+        else closeSession(ctx, closing, closing.closesAtMs!, false, emit);
         continue;
       }
       if (nextSweep <= due) {
@@ -157,6 +164,7 @@ export function createFusionStage(store: StoreModel, options: FusionStageOptions
         nextSweep = t + sweepEveryMs;
         ctx.dirty = true;
       }
+      if (ctx.receipts.holding && ctx.receipts.release()) ctx.dirty = true;
       runDue(t, emit);
     },
     finish(t: number, emit: DecisionSink): void {

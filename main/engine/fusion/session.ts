@@ -1,8 +1,8 @@
 // One shopping session: the people who came in on one scan (or one tailgater), their floor tracks,
 // their cart and the reasons to doubt it. A session closes when every member has left through a
-// gate and shelf events have had settleMs to arrive, or, when members' tracks vanished inside the
-// store and nothing took them over, after lostGiveUpMs; its receipt is charged only when nothing
-// raised a flag.
+// gate and nothing it could still be charged for is pending (receipt-timing.ts: at most settleMs
+// later), or, when members' tracks vanished inside the store and nothing took them over, after
+// lostGiveUpMs; its receipt is charged only when nothing raised a flag.
 import type { FlagReason, ReceiptDecision } from '../decisions';
 import { Cart, type CartLine } from './cart';
 
@@ -55,6 +55,8 @@ export class Session {
   /** Expected number of wrong attributions on this receipt so far (charging.ts). */
   attributionDoubt = 0;
   closesAtMs: number | undefined;
+  /** While settling (every member out through a gate): when the last of them left. */
+  exitedAtMs: number | undefined;
   /** Whether closing at closesAtMs means giving up on lost members. */
   private closingLost = false;
 
@@ -110,6 +112,7 @@ export class Session {
     }
     this.status = 'open';
     this.closesAtMs = undefined;
+    this.exitedAtMs = undefined;
     this.closingLost = false;
     if (admitting) return;
     if (live === 0) {
@@ -118,6 +121,8 @@ export class Session {
       this.closingLost = true;
     } else if (exited === live) {
       this.status = 'settling';
+      this.exitedAtMs = lastExit;
+      // The latest it may close; the receipt timing brings it forward when nothing is pending.
       this.closesAtMs = lastExit + o.settleMs;
     } else if (exited + gone === live) {
       this.closesAtMs = Math.max(lastGone + o.lostGiveUpMs, lastExit + o.settleMs);

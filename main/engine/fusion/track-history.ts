@@ -72,6 +72,18 @@ export class TrackHistory {
     return n;
   }
 
+  /** Time of the earliest point at or after fromMs where `test(x, y)` holds; NaN when none does. */
+  firstWhere(fromMs: number, test: (x: number, y: number) => boolean): number {
+    let first = NaN;
+    for (let k = 0; k < this.size; k++) {
+      const i = (this.head - 1 - k + 2 * this.capacity) % this.capacity;
+      const t = this.t[i]!;
+      if (t < fromMs) break;
+      if (test(this.x[i]!, this.y[i]!)) first = t;
+    }
+    return first;
+  }
+
   /**
    * For the points with fromMs ≤ t ≤ toMs at which a hand was seen, newest first, SIGHTING_STRIDE
    * values each into `out`: the body's x, y, then per hand (left, right) HAND_STRIDE values — x,

@@ -114,7 +114,10 @@ export class Segmenter {
   private nextSlot = 0;
 
   readonly shelfActive: Uint8Array;
-  private readonly activeSince: Float64Array;
+  /** When each shelf's current activity began (meaningful while shelfActive). */
+  readonly activeSince: Float64Array;
+  /** When each shelf last settled (NaN before its first): what waits on a shelf is released then. */
+  readonly settledAt: Float64Array;
   private readonly activeShelves: number[] = [];
   /** Latest data or advance time seen: what "silent for a while" is measured against. */
   private now = -Infinity;
@@ -158,6 +161,7 @@ export class Segmenter {
     this.quietSumSq = new Float64Array(n);
     this.shelfActive = new Uint8Array(layout.shelfIds.length);
     this.activeSince = new Float64Array(layout.shelfIds.length);
+    this.settledAt = new Float64Array(layout.shelfIds.length).fill(Number.NaN);
     this.floorVar = o.noiseFloorG * o.noiseFloorG;
     this.initialVar = o.initialNoiseG * o.initialNoiseG;
     this.holdMs = o.settleHoldS * 1000;
@@ -532,6 +536,7 @@ export class Segmenter {
       }
     }
     const startMs = this.activeSince[s]!;
+    this.settledAt[s] = t;
     if (earlier && movedAgainAt < Infinity) {
       // Still active: the remembered runs are used up, the current ones carry on.
       this.activeSince[s] = movedAgainAt;

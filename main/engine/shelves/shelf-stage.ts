@@ -2,10 +2,11 @@
 // the segmenter (weights → settled changes), the explainer (changes → products and quantities), the
 // dynamic planogram (stray units), the inventory (units per plate, alerts) and restock mode (staff
 // work is charged to nobody). Deterministic: no clock, no randomness, ids from a counter, every
-// collection iterated in a fixed order.
+// collection iterated in a fixed order. It also tells later stages which shelves are still settling
+// (ShelfActivity), so fusion can hold a receipt for exactly as long as a shelf its shopper touched needs.
 import type { ShelfEventDecision } from '../decisions';
 import type { EngineInput } from '../inputs';
-import type { DecisionSink, EngineStage } from '../stage';
+import type { DecisionSink, EngineStage, ShelfActivity, UnsettledShelf } from '../stage';
 import type { StoreModel } from '../../store/schema';
 import { CarriedUnits } from './carried';
 import { DynamicPlanogram } from './dynamic-planogram';
@@ -17,7 +18,7 @@ import { shelfStageOptions, type ShelfStageOptions } from './options';
 import { RestockMode, type RestockHolder } from '../restock-mode';
 import { Segmenter, type SettledChange } from './segmenter';
 
-export interface ShelfStage extends EngineStage {
+export interface ShelfStage extends EngineStage, ShelfActivity {
   /** Units per plate with a planogram facing, from the plates' settled weights. */
   inventory(): PlateInventory[];
   /** Fixtures in staff restock mode now (their shelf events are charged to nobody), with who holds each. */
@@ -39,6 +40,7 @@ export function createShelfStage(store: StoreModel, options: Partial<ShelfStageO
       { weight: o.quantityTail, decay: o.restockQuantityDecay },
     ]),
   };
+  const shelfIndex = new Map(layout.shelfIds.map((id, s) => [id, s]));
   const staffModel: QuantityModel = { ...o, logQuantityPrior: quantityPrior(o.maxQuantity, [{ weight: 1, decay: o.restockQuantityDecay }]) };
   let sequence = 0;
 
@@ -129,6 +131,23 @@ export function createShelfStage(store: StoreModel, options: Partial<ShelfStageO
     finish(t: number, emit: DecisionSink): void {
       segmenter.finish(t);
       drain(emit);
+    },
+    unsettled(): UnsettledShelf[] {
+      const out: UnsettledShelf[] = [];
+      for (let s = 0; s < layout.shelfIds.length; s++) {
+        if (segmenter.shelfActive[s] !== 1) continue;
+        const plates = layout.plateIds.slice(layout.shelfStart[s], layout.shelfStart[s + 1]);
+        out.push({ shelf: layout.shelfIds[s]!, plates, sinceMs: segmenter.activeSince[s]! });
+      }
+      return out;
+    },
+    settledAfter(shelf: string, t: number): number {
+      const s = shelfIndex.get(shelf);
+      if (s === undefined) return -Infinity;
+      if (segmenter.shelfActive[s] === 1 && segmenter.activeSince[s]! <= t) return Number.NaN;
+      // Settled since (a new activity may have begun after t), or never active at all.
+      const at = segmenter.settledAt[s]!;
+      return at === at ? at : -Infinity;
     },
     inventory: () => inventory.list(),
     restocking: () => restock.holders(),

@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { benchSegmentation } from '../../../engine/shelves/bench';
 import { benchRecording } from '../../../recording';
 import { benchTracking } from '../../../runs/bench-tracking';
@@ -17,6 +17,7 @@ import { registerFitAttribution } from './fit-attribution';
 import { registerBenchAnalytics } from './bench-analytics';
 import { registerBenchDetector } from './bench-detector';
 import { registerBenchLatency } from './bench-latency';
+import { registerBenchReplay } from './bench-replay';
 import { registerBenchPlateSignal } from './bench-devices';
 
 export function registerBench(program: Command): void {
@@ -31,16 +32,18 @@ export function registerBench(program: Command): void {
     .description('every scenario through sim, replay and eval: a table of metrics against shoppers, speed and memory')
     .option('--store <demo|DIR>', 'the store', 'demo')
     .option('--scenarios <names>', 'comma-separated scenario names (default: all)')
-    .option('--tuning', 'use the tuning seeds instead of the table seeds')
+    .option('--tuning [which]', 'use a tuning seed instead of the table seed: the first, or 2 or 3 to check on seeds a fit did not see')
     .option('--work-dir <dir>', 'where run folders go', join(tmpdir(), 'walkout-bench'))
     .option('--json <file>', 'also write the rows as JSON here', 'out/bench/accuracy.json')
-    .action((opts: { store: string; scenarios?: string; tuning?: boolean; workDir: string; json: string }) => {
+    .action((opts: { store: string; scenarios?: string; tuning?: boolean | string; workDir: string; json: string }) => {
+      const which = opts.tuning === undefined ? undefined : opts.tuning === true ? 1 : Number(opts.tuning);
+      if (which !== undefined && ![1, 2, 3].includes(which)) throw new InvalidArgumentError(`--tuning takes 1, 2 or 3, not "${String(opts.tuning)}"`);
       const chosen = opts.scenarios ? opts.scenarios.split(',').map((name) => findScenario(name.trim())) : scenarios;
       const rows = benchAccuracy({
         store: loadStore(resolveStoreDir(opts.store)),
         scenarios: chosen,
         workDir: opts.workDir,
-        seedOf: (s) => (opts.tuning ? s.tuningSeeds[0]! : s.tableSeed),
+        seedOf: (s) => (which !== undefined ? s.tuningSeeds[which - 1]! : s.tableSeed),
         replayCommand: (dir) => ({ command: process.execPath, args: [...process.execArgv, process.argv[1]!, 'replay', dir] }),
         log: (line) => console.error(line),
       });
@@ -91,6 +94,7 @@ export function registerBench(program: Command): void {
   registerBenchDetector(bench);
   registerBenchPlateSignal(bench);
   registerBenchLatency(bench);
+  registerBenchReplay(bench);
 
   bench
     .command('recording')
