@@ -4,14 +4,9 @@
 // feed standing in for the host, so alerts and device faults happen on cue: a tailgating toast, a
 // refused scan, a shelf controller and a camera going offline drawn on the plan. Last, a host of its
 // own with no live feed, stopped under the page: the map must say so each time.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { expect, test, type Page } from '@playwright/test';
 import type { DeviceFault, FloorPlan, LiveEvent, LiveFloorFrame, LiveSessionDetail, SystemStatus } from '../native-bridge/contract';
-import { callHost, clickShopper, hostUrl, watchLiveFloor } from './live-helpers';
+import { callHost, clickShopper, hostUrl, startOwnHost, watchLiveFloor } from './live-helpers';
 
 declare const window: Record<string, unknown>;
 
@@ -223,29 +218,20 @@ test('alerts pop up as they happen and devices that go offline are drawn on the 
 
 test('a host with no live feed says so, and a host that goes away shows the connection lost', async ({ page }) => {
   test.setTimeout(90_000);
-  const dataDir = mkdtempSync(join(tmpdir(), 'walkout-e2e-nofeed-'));
-  const child = spawn(process.execPath, ['bin/walkout.js', 'serve', '--store', 'demo', '--port', '0', '--json', '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const host = await startOwnHost();
   try {
-    const line = await new Promise<string>((resolve, reject) => {
-      child.once('exit', (code) => reject(new Error(`walkout serve exited with ${code}`)));
-      createInterface({ input: child.stdout! }).once('line', resolve);
-    });
-    const { url } = JSON.parse(line) as { url: string };
-    await page.goto(url);
+    await page.goto(host.url);
     const strip = page.getByTestId('live-strip');
     await expect(strip).toHaveAttribute('data-state', 'no-feed');
     await expect(strip).toContainText('No live feed is configured on this host');
     await expect(page.getByTestId('floor-plan')).toBeVisible();
     await shot(page, 'floor-map-no-feed');
 
-    child.kill('SIGTERM');
+    host.stop();
     await expect(strip).toHaveAttribute('data-state', 'disconnected', { timeout: 15_000 });
     await expect(page.getByTestId('live-notice')).toContainText('Connection to the host lost');
     await shot(page, 'floor-map-disconnected');
   } finally {
-    child.kill('SIGKILL');
-    rmSync(dataDir, { recursive: true, force: true });
+    host.dispose();
   }
 });

@@ -1,11 +1,47 @@
 // What the live floor map's end-to-end tests share: calls to the running host and a watch on its
 // live stream over the host's own WebSocket API (as the renderer makes them), and a click on a
 // shopper exactly where the live canvas drew them.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import type { Page } from '@playwright/test';
 import WebSocket from 'ws';
 import type { LiveFloorFrame } from '../native-bridge/contract';
 
 export const hostUrl = () => process.env.WALKOUT_E2E_URL!;
+
+export interface OwnHost {
+  url: string;
+  /** Stops the host under the page (SIGTERM), as an operator closing it would. */
+  stop(): void;
+  /** Kills it if still running and removes its data folder. */
+  dispose(): void;
+}
+
+/** A browser host of a test's own (the built CLI on a free port, a throwaway data folder), started with `args` after `serve`. */
+export async function startOwnHost(args: string[] = []): Promise<OwnHost> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'walkout-e2e-own-'));
+  const child = spawn(process.execPath, ['bin/walkout.js', 'serve', '--store', 'demo', '--port', '0', '--json', '--data-dir', dataDir, ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const dispose = () => {
+    child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const line = await new Promise<string>((resolve, reject) => {
+      child.once('exit', (code) => reject(new Error(`walkout serve exited with ${code}`)));
+      createInterface({ input: child.stdout! }).once('line', resolve);
+    });
+    const { url } = JSON.parse(line) as { url: string };
+    return { url, stop: () => child.kill('SIGTERM'), dispose };
+  } catch (error) {
+    dispose();
+    throw error;
+  }
+}
 
 // The e2e folder is type-checked with Node's libraries, not the DOM's; these are the few browser
 // names the snippets below use inside the page.

@@ -73,13 +73,13 @@ describe('the gate', () => {
     pipeline.close();
 
     expect(notices.map((n) => [n.gate, n.outcome, n.reason, n.message])).toEqual([
-      ['entry-1', 'admitted', undefined, 'Welcome!'],
-      ['entry-2', 'refused', 'reused', 'This code has already been used. Refresh it in the Walkout app.'],
-      ['entry-1', 'refused', 'bad-signature', 'This code is not valid. Please open the Walkout app and try again.'],
-      ['entry-2', 'refused', 'bad-signature', 'This code is not valid. Please open the Walkout app and try again.'],
-      ['entry-1', 'refused', 'expired', 'This code has expired. Refresh it in the Walkout app.'],
-      ['entry-2', 'refused', 'wrong-store', 'This code is for another store.'],
-      ['entry-1', 'refused', 'malformed', 'This is not a Walkout entry code.'],
+      ['entry-1', 'admitted', undefined, 'Welcome. Come on in.'],
+      ['entry-2', 'refused', 'reused', 'This code was already used. Each code lets you in once — get a new one in the app.'],
+      ['entry-1', 'refused', 'bad-signature', 'This code isn’t valid here. Open your entry code in the Walkout app and scan it again.'],
+      ['entry-2', 'refused', 'bad-signature', 'This code isn’t valid here. Open your entry code in the Walkout app and scan it again.'],
+      ['entry-1', 'refused', 'expired', 'This code has expired. Refresh it in the app and scan again.'],
+      ['entry-2', 'refused', 'wrong-store', 'This code is for another store. Pick this store in the app to get its code.'],
+      ['entry-1', 'refused', 'malformed', 'This code isn’t valid here. Open your entry code in the Walkout app and scan it again.'],
       ['entry-1', 'unreadable', undefined, 'The code could not be read. Please scan it again.'],
     ]);
     const refused = db.decisions.list({ kinds: ['gate-refused'] }).map((d) => JSON.parse(d.json) as GateRefusedDecision);

@@ -273,15 +273,26 @@ describe('recording codec: damaged payloads', () => {
     expectRefused(v1Plates(1, (w) => (w.varint(1), w.varint(4 + 2), w.varint(20), w.varint(0), w.varint(0), w.u8(40), w.u32(0), w.u8(0))), /width 40/);
     expectRefused(v1Plates(2 ** 40, (w) => (w.varint(1), w.varint(2 ** 40 * 4 + 2), w.varint(20), w.varint(0), w.varint(0))), /truncated/);
     expectRefused(v1Plates(1, (w) => (w.varint(1), w.varint(0 * 4 + 2), w.varint(20), w.varint(0), w.varint(0), w.u8(0))), /no samples/);
-    // Plates, format version 2: the plate table. One sample of plate `name` at t0Ms, after a table of `names`.
+    // Plates, format version 2: a plate table of `names` ([shared, rest]; `extra` zero bytes after
+    // it), then one sample at t0Ms for each plate.
     const table = (names: [number, string][], extra = 0) => (w: ByteWriter) => {
       const t = new ByteWriter();
       t.varint(names.length);
-      for (const [shared, rest] of names) (t.varint(shared), t.string(rest));
+      for (const [shared, rest] of names) {
+        t.varint(shared);
+        t.string(rest);
+      }
       w.varint(t.length + extra);
       for (const byte of t.copy()) w.u8(byte);
       for (let i = 0; i < extra; i++) w.u8(0);
-      for (let i = 0; i < names.length; i++) (w.varint(1), w.varint(4 + 2), w.varint(20), w.varint(0), w.varint(0), w.u8(0));
+      for (let i = 0; i < names.length; i++) {
+        w.varint(1);
+        w.varint(4 + 2);
+        w.varint(20);
+        w.varint(0);
+        w.varint(0);
+        w.u8(0);
+      }
     };
     const v2Plates = (names: [number, string][], extra = 0) => crafted('plate-samples', names.length, body(table(names, extra)));
     expect(decodeBatch(v2Plates([[0, 'a'], [0, 'b']])).map((i) => inputSource(i))).toEqual(['a', 'b']);

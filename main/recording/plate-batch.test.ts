@@ -79,5 +79,14 @@ describe('plate batches', () => {
     expect(b.sources).toBe(a.sources);
     expect(other.sources).toEqual(['p1']);
     expect(decodeBatchLazily(second(3000)).sources).toEqual(a.sources);
+    // Payloads in one reused buffer (a Buffer, whose slice() is a view): a table of the same length
+    // but other names is read afresh.
+    const reused = Buffer.alloc(256);
+    const first = encodeBatch([plate('a1', 0, [1]), plate('b1', 0, [2])]);
+    const next = encodeBatch([plate('a2', 0, [1]), plate('b2', 0, [2])]);
+    reused.set(first.payload);
+    expect(decodeBatchLazily({ ...first, payload: reused.subarray(0, first.payload.length) }).sources).toEqual(['a1', 'b1']);
+    reused.set(next.payload);
+    expect(decodeBatchLazily({ ...next, payload: reused.subarray(0, next.payload.length) }).sources).toEqual(['a2', 'b2']);
   });
 });

@@ -196,7 +196,8 @@ function readPlateTable(r: ByteReader): readonly string[] {
     previous = name;
   }
   if (t.remaining !== 0) throw new PayloadProblem(`${t.remaining} unexpected bytes after the plate table`);
-  lastTable = { bytes: r.bytes.slice(start, start + length), names };
+  // A copy (a Buffer's slice() would be a view): the payload's bytes may be reused once decoded.
+  lastTable = { bytes: new Uint8Array(r.bytes.subarray(start, start + length)), names };
   return names;
 }
 

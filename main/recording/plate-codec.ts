@@ -1,12 +1,13 @@
-// Plate samples, the bulk of a store's recording (hundreds of plates at 10-80 Hz). A batch holds
-// one plate's runs; grams are kept to 0.01 g, far below any load cell's noise, so that each value
-// is a small integer: delta-coded from the previous sample, zigzagged, and bit-packed in blocks of
-// 32 at the block's own width, an idle plate costs about one byte a sample or less. Run times are
-// exact (see time-coding), and a run that just continues the previous one costs no time at all.
+// Plate samples, the bulk of a store's recording (hundreds of plates at 10-80 Hz): one plate's body,
+// its runs of a batch (plate-batch puts every plate's body in one batch). Grams are kept to 0.01 g,
+// far below any load cell's noise, so that each value is a small integer: delta-coded from the
+// previous sample, zigzagged, and bit-packed in blocks of 32 at the block's own width, an idle
+// plate costs about one byte a sample or less. Run times are exact (see time-coding), and a run that
+// just continues the previous one costs no time at all.
 //
 // A run without samples carries nothing and is not recorded.
 //
-// Body (format version 1):
+// A plate's body (the same in format versions 1 and 2):
 //   varint runGroups
 //   per group: varint (n × 4 + mode), then
 //     mode 0: one run of n samples continuing the previous run (t0 = prev.t0 + prev.n × prev.dt, same dt)

@@ -15,3 +15,4 @@ export * from './dto-replay';
 export * from './restock';
 export * from './devices';
 export * from './cameras';
+export * from './gate-words';

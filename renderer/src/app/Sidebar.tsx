@@ -6,7 +6,7 @@ import { hrefFor, routePermissions, routes, type RouteId } from './routes';
 
 export function Sidebar({ current }: { current: RouteId | null }) {
   const account = useAppStore((state) => state.account);
-  const allowed = routes.filter((route) => selectMay(account, routePermissions[route.id]));
+  const allowed = routes.filter((route) => !route.fullScreen && selectMay(account, routePermissions[route.id]));
   return (
     <aside className="sidebar">
       <div className="sidebar__brand">Walkout</div>

@@ -4,7 +4,8 @@ import { defaultRoute, hrefFor, routeFromHash, routeIds, routeInfo, routeParam, 
 describe('routes', () => {
   it('has one navigation entry per feature, in order', () => {
     expect(routes.map((route) => route.id)).toEqual([...routeIds]);
-    expect(routes.map((route) => route.label)).toEqual(['Floor map', 'Replay', 'Restock', 'Review', 'Analytics', 'Devices', 'Settings']);
+    expect(routes.map((route) => route.label)).toEqual(['Floor map', 'Replay', 'Restock', 'Review', 'Analytics', 'Devices', 'Settings', 'Gate display']);
+    expect(routes.filter((route) => route.fullScreen).map((route) => route.id)).toEqual(['gate']);
   });
 
   it('round-trips every route through its hash', () => {

@@ -2,7 +2,7 @@
 // works from Electron's file:// page and from the browser host.
 import type { Permission } from '../../../native-bridge/contract';
 
-export const routeIds = ['floor-map', 'replay', 'restock', 'review', 'analytics', 'devices', 'settings'] as const;
+export const routeIds = ['floor-map', 'replay', 'restock', 'review', 'analytics', 'devices', 'settings', 'gate'] as const;
 export type RouteId = (typeof routeIds)[number];
 
 export interface RouteInfo {
@@ -10,6 +10,8 @@ export interface RouteInfo {
   label: string;
   /** False while the view is only a placeholder; the sidebar says so rather than pretend. */
   built: boolean;
+  /** A screen of its own (a gate's display): no sidebar, header or status bar, and not in the navigation. */
+  fullScreen?: true;
 }
 
 export const routes: readonly RouteInfo[] = [
@@ -20,6 +22,7 @@ export const routes: readonly RouteInfo[] = [
   { id: 'analytics', label: 'Analytics', built: true },
   { id: 'devices', label: 'Devices', built: true },
   { id: 'settings', label: 'Settings', built: true },
+  { id: 'gate', label: 'Gate display', built: true, fullScreen: true },
 ];
 
 /** What a person needs to see a route in the navigation; the host enforces the same on every call. */
@@ -31,6 +34,7 @@ export const routePermissions: Record<RouteId, Permission> = {
   analytics: 'view',
   devices: 'view',
   settings: 'view',
+  gate: 'view',
 };
 
 export const defaultRoute: RouteId = 'floor-map';

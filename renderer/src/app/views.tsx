@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import { AnalyticsView } from '../features/analytics/AnalyticsView';
 import { DevicesView } from '../features/devices/DevicesView';
 import { FloorMapView } from '../features/floor-map/FloorMapView';
+import { GateDisplayView } from '../features/gate-display/GateDisplayView';
 import { ReplayView } from '../features/replay/ReplayView';
 import { RestockView } from '../features/restock/RestockView';
 import { ReviewView } from '../features/review/ReviewView';
@@ -17,4 +18,5 @@ export const views: Record<RouteId, ComponentType> = {
   analytics: AnalyticsView,
   devices: DevicesView,
   settings: SettingsView,
+  gate: GateDisplayView,
 };

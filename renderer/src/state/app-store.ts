@@ -14,6 +14,7 @@ import { createReplaySlice, type ReplaySlice } from '../features/replay/replay-s
 import { createDevicesSlice, type DevicesSlice } from '../features/devices/devices-slice';
 import { createCamerasSlice, type CamerasSlice } from '../features/devices/cameras/cameras-slice';
 import { createAnalyticsSlice, type AnalyticsSlice } from '../features/analytics/analytics-slice';
+import { createGateDisplaySlice, type GateDisplaySlice } from '../features/gate-display/gate-display-slice';
 import { scopeSlice } from './slice';
 
 export interface AppState {
@@ -28,6 +29,7 @@ export interface AppState {
   devices: DevicesSlice;
   cameras: CamerasSlice;
   analytics: AnalyticsSlice;
+  gateDisplay: GateDisplaySlice;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -46,6 +48,7 @@ export function createAppStore(input: Pick<StoreDeps, 'client'> & Partial<StoreD
     devices: createDevicesSlice(scopeSlice(store, 'devices'), deps),
     cameras: createCamerasSlice(scopeSlice(store, 'cameras'), deps),
     analytics: createAnalyticsSlice(scopeSlice(store, 'analytics'), deps),
+    gateDisplay: createGateDisplaySlice(scopeSlice(store, 'gateDisplay'), deps),
   }));
 }
 
@@ -63,4 +66,5 @@ export function resetAppStore(store: AppStore): void {
   state.devices.reset();
   state.cameras.reset();
   state.analytics.reset();
+  state.gateDisplay.reset();
 }

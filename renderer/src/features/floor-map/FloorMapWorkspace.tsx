@@ -1,9 +1,11 @@
 // The loaded map's layout: the live status strip above, the zoomable canvas, and beside it the
-// selected shopper's details, the store's events, device health, layer switches and the legends.
+// selected shopper's details, the store's events, device health, layer switches, the legends and
+// links to the entry gates' displays.
 import type { FloorPlan } from '../../../../native-bridge/contract';
 import { FloorMapCanvas } from './FloorMapCanvas';
 import { LayerToggles } from './LayerToggles';
 import { Legend } from './Legend';
+import { GateDisplayLinks } from '../gate-display/GateDisplayLinks';
 import { DeviceHealthList } from './live/DeviceHealthList';
 import { LiveEventFeed } from './live/LiveEventFeed';
 import { LiveLegend } from './live/LiveLegend';
@@ -23,6 +25,7 @@ export function FloorMapWorkspace({ plan }: { plan: FloorPlan }) {
           <LayerToggles />
           <LiveLegend />
           <Legend plan={plan} />
+          <GateDisplayLinks plan={plan} />
         </aside>
       </div>
     </>
