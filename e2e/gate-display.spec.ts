@@ -96,15 +96,14 @@ async function scriptedGateHost(page: Page, script: LiveEvent[], everyMs: number
 
 test('a refused code shows why in a shopper’s words, a tailgater is asked to scan, other gates are ignored', async ({ page }) => {
   test.setTimeout(90_000);
-  const at = (seq: number, event: Omit<LiveEvent, 'seq' | 't'>) => ({ seq, t: seq * 1000, ...event }) as LiveEvent;
   // One event every 2.5 s: the first is history (before the screen opened); entry-2's are not this gate's.
   const script: LiveEvent[] = [
-    at(1, { kind: 'gate-refused', gate: 'entry-1', reason: 'bad-signature' }),
-    at(2, { kind: 'gate-refused', gate: 'entry-1', reason: 'expired' }),
-    at(3, { kind: 'gate-admitted', gate: 'entry-2', sessionId: 'S9', groupSize: 1 }),
-    at(4, { kind: 'gate-refused', gate: 'entry-1', reason: 'reused' }),
-    at(5, { kind: 'tailgating', gate: 'entry-1', trackId: 12, sessionId: 'A3' }),
-    at(6, { kind: 'gate-admitted', gate: 'entry-1', sessionId: 'S10', groupSize: 3 }),
+    { seq: 1, t: 1000, kind: 'gate-refused', gate: 'entry-1', reason: 'bad-signature' },
+    { seq: 2, t: 2000, kind: 'gate-refused', gate: 'entry-1', reason: 'expired' },
+    { seq: 3, t: 3000, kind: 'gate-admitted', gate: 'entry-2', sessionId: 'S9', groupSize: 1 },
+    { seq: 4, t: 4000, kind: 'gate-refused', gate: 'entry-1', reason: 'reused' },
+    { seq: 5, t: 5000, kind: 'tailgating', gate: 'entry-1', trackId: 12, sessionId: 'A3' },
+    { seq: 6, t: 6000, kind: 'gate-admitted', gate: 'entry-1', sessionId: 'S10', groupSize: 3 },
   ];
   await scriptedGateHost(page, script, 2500);
   await page.goto(gateUrl('entry-1'));
