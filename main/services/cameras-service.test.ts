@@ -84,8 +84,8 @@ describe('cameras service', () => {
     // Figures come with the worker's report, once a second: the still can be ahead of them.
     expect((await until(() => cameraView('cam-25'), (c) => c.figures?.detectMs != null)).figures!.detectMs).toBeGreaterThan(0);
     // Every processed frame's boxes, in the camera's own pixel frame (its resolution, not the 640×360 capture), stamped at capture.
-    const frames = detected.filter((f) => f.camera === 'cam-25');
-    expect(frames.length).toBeGreaterThanOrEqual(3);
+    // The detector may lag the capture under load: wait for three detected frames rather than assume them.
+    const frames = await until(() => detected.filter((f) => f.camera === 'cam-25'), (f) => f.length >= 3);
     const { width, height } = store.cameras.find((c) => c.id === 'cam-25')!.resolution;
     const boxes = frames.flatMap((f) => [...f.boxes]);
     expect(boxes.length).toBeGreaterThan(0);

@@ -93,7 +93,7 @@ function eventFlags(ctx: FusionContext, event: ShelfEventDecision, post: Posteri
   const top = event.hypotheses[0];
   if (!top) out.push({ reason: 'weight-residual', detail: `no product explains ${event.deltaGrams.join(', ')} g` });
   else if (putBack?.fromCart) {
-    if (putBack.probability < o.weightResidualProbability) {
+    if (putBack.probability < o.putBackReadingProbability) {
       out.push({ reason: 'weight-residual', detail: `best reading from the cart ${putBack.sku} × ${putBack.quantity} only ${round(putBack.probability, 3)}` });
     }
   } else if (top.probability < o.weightResidualProbability) out.push({ reason: 'weight-residual', detail: `best reading ${top.sku} × ${top.quantity} only ${round(top.probability, 3)}` });

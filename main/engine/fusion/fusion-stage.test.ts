@@ -366,6 +366,29 @@ describe('attribution and carts', () => {
     expect(ofKind(out, 'receipt')[0]).toMatchObject({ status: 'charged', lines: [expect.objectContaining({ sku: 'APPLE', quantity: 1 })] });
   });
 
+  it('holds a put-back that two held products of the same weight explain about equally', () => {
+    const v = visit(1, T0, [at('P1'), at('P4'), at('P2')]);
+    const [appleAt, cheeseAt, putAt] = v.arrivals.map((t) => t + 500) as [number, number, number];
+    const events = [
+      shelfEvent('e1', ['P1'], appleAt, appleAt + 1000, pick('APPLE'), { deltaGrams: [-176] }),
+      shelfEvent('e2', ['P4'], cheeseAt, cheeseAt + 1000, pick('CHEESE'), { deltaGrams: [-177] }),
+      // Put down on a third plate: 176.6 g is either of them.
+      shelfEvent('e3', ['P2'], putAt, putAt + 1000, [
+        { sku: 'CHEESE', quantity: -1, probability: 0.5 },
+        { sku: 'APPLE', quantity: -1, probability: 0.5 },
+      ], { deltaGrams: [176.6] }),
+    ];
+    const track = withWrists(v.track, [
+      { trackId: 1, plate: 'P1', fromMs: appleAt - 100, toMs: appleAt + 1100 },
+      { trackId: 1, plate: 'P4', fromMs: cheeseAt - 100, toMs: cheeseAt + 1100 },
+      { trackId: 1, plate: 'P2', fromMs: putAt - 100, toMs: putAt + 1100 },
+    ]);
+    const out = feed(stage(), [scan('in-1', T0 + 1000, token())], [...track, ...events], v.leftAt + 10_000);
+    expect(ofKind(out, 'cart-change').filter((c) => c.quantity < 0)).toEqual([expect.objectContaining({ quantity: -1, fromCart: true })]);
+    expect(ofKind(out, 'session-flag')).toEqual([expect.objectContaining({ reason: 'weight-residual', eventId: 'e3', detail: expect.stringContaining('best reading from the cart') })]);
+    expect(ofKind(out, 'receipt')[0]).toMatchObject({ status: 'held-for-review', flags: ['weight-residual'] });
+  });
+
   it('flags a put-back of something the session never took', () => {
     const v = visit(1, T0, [at('P4')]);
     const putAt = v.arrivals[0]! + 500;
