@@ -6,8 +6,8 @@
 // is refused in words.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { expect, test } from '@playwright/test';
-import type { AnalyticsReport, SystemStatus } from '../native-bridge/contract';
+import { expect, test, type Page } from '@playwright/test';
+import type { AnalyticsReport, DayRange, SystemStatus } from '../native-bridge/contract';
 import { callHost, hostUrl } from './live-helpers';
 
 const analyticsUrl = () => {
@@ -26,16 +26,23 @@ async function readParquet(path: string, sql: (table: string) => string): Promis
   }
 }
 
+/** Waits, asking the host as the page would, until `count` sessions of the page's range have closed; returns the range. */
+async function awaitClosedSessions(page: Page, count: number): Promise<DayRange> {
+  const [, from, to] = (await page.getByTestId('analytics-range').textContent())!.match(/(\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})/)!;
+  const range = { from: from!, to: to! };
+  const closedSessions = async () => (await callHost<AnalyticsReport>('getAnalytics', range)).conversion.sessions;
+  await expect.poll(closedSessions, { timeout: 150_000, intervals: [3000] }).toBeGreaterThanOrEqual(count);
+  return range;
+}
+
 test('an analyst sees the simulated store’s figures and exports sessions as Parquet that DuckDB reads back', async ({ page }) => {
   test.setTimeout(180_000);
   await page.goto(analyticsUrl());
   await expect(page.getByRole('heading', { name: 'Analytics' })).toBeVisible();
 
-  // Sessions are recorded as shoppers scan in and closed as they leave: wait (asking the host, as
-  // the page would) until a few have come and gone, then show them.
-  const range = (await page.getByTestId('analytics-range').textContent())!.match(/(\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})/)!;
-  const closedSessions = async () => (await callHost<AnalyticsReport>('getAnalytics', { from: range[1], to: range[2] })).conversion.sessions;
-  await expect.poll(closedSessions, { timeout: 150_000, intervals: [3000] }).toBeGreaterThanOrEqual(4);
+  // Sessions are recorded as shoppers scan in and closed as they leave: wait until a few have come
+  // and gone, then show them.
+  const range = await awaitClosedSessions(page, 4);
   await page.getByTestId('range-apply').click();
   const footfall = page.getByTestId('kpi-footfall');
   await expect(footfall).toBeVisible();
@@ -70,7 +77,7 @@ test('an analyst sees the simulated store’s figures and exports sessions as Pa
   expect(summary).toMatchObject({ store: status.store.id, raw_accounts: '0' });
   expect(Number(summary!.n)).toBeGreaterThan(0);
   // The file holds the sessions the host counted for that range when it was made (more may have come since).
-  const report = await callHost<AnalyticsReport>('getAnalytics', { from: range[1], to: range[2] });
+  const report = await callHost<AnalyticsReport>('getAnalytics', range);
   expect(Number(summary!.n)).toBeLessThanOrEqual(report.footfall.sessions);
   const [columns] = await readParquet(path, (t) => `SELECT * FROM ${t} LIMIT 1`);
   expect(Object.keys(columns!)).toEqual(expect.arrayContaining(['session_id', 'shopper', 'entered_at', 'state', 'units', 'value_minor']));
@@ -107,4 +114,37 @@ test('a range without sessions shows the empty state and leads back to the days 
   } else {
     await expect(empty).toContainText('No session has been recorded yet');
   }
+});
+
+test('the charts’ code downloads only with the first chart: loading, then an error with Retry when the download fails, then the charts', async ({ page }) => {
+  test.setTimeout(180_000);
+  // Hold the chart chunk's request, then answer 404 — as a host rebuilt under an open page would.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const chartChunk = '**/assets/EChart-*.js';
+  await page.route(chartChunk, async (route) => {
+    await held;
+    await route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not found' });
+  });
+  await page.goto(analyticsUrl());
+  await awaitClosedSessions(page, 1);
+  await page.getByTestId('range-apply').click();
+
+  await expect(page.getByTestId('kpi-footfall')).toBeVisible();
+  await expect(page.getByTestId('chart-loading')).toHaveCount(6);
+  await page.getByTestId('figure-footfall-hour').screenshot({ path: 'test-results/screenshots/analytics-chart-loading.png' });
+
+  release();
+  const failed = page.getByTestId('chart-error');
+  await expect(failed).toHaveCount(6);
+  await expect(failed.first()).toContainText('The chart could not be loaded');
+  await expect(failed.first()).toContainText('If Walkout was updated since this page opened, reload the page.');
+  await page.getByTestId('figure-footfall-hour').screenshot({ path: 'test-results/screenshots/analytics-chart-error.png' });
+
+  // One Retry fetches the code again for every chart.
+  await page.unroute(chartChunk);
+  await failed.first().getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByTestId('heatmap')).toBeVisible();
+  await expect(failed).toHaveCount(0);
+  await expect(page.locator('.analytics__figure').filter({ has: page.locator('canvas') })).toHaveCount(6);
 });

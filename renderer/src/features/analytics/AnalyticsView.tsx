@@ -19,7 +19,7 @@ import { useAppStore, useAppStoreApi } from '../../state/StoreContext';
 import { PendingPanel } from '../../ui/PendingPanel';
 import { StatePanel } from '../../ui/StatePanel';
 import { dayCount, funnelRates, lastDays, rangeWithData, selectAnalyticsPhase, selectKpis } from './analytics-selectors';
-import { EChart } from './EChart';
+import { LazyEChart } from './LazyEChart';
 import { ExportPanel } from './ExportPanel';
 import './analytics.css';
 
@@ -167,23 +167,23 @@ function Report({ report }: { report: AnalyticsReport }) {
       <Kpis report={report} />
       <div className="analytics__grid">
         <Figure title="Footfall by hour" definition={defs.footfall} testId="figure-footfall-hour">
-          <EChart option={options.byHour} height={260} label="Sessions and people entering per hour of day" />
+          <LazyEChart option={options.byHour} height={260} label="Sessions and people entering per hour of day" />
         </Figure>
         <Figure title="Footfall by day" definition={defs.footfall} testId="figure-footfall-day">
-          <EChart option={options.byDay} height={260} label="Sessions per day" />
+          <LazyEChart option={options.byDay} height={260} label="Sessions per day" />
         </Figure>
         <Figure title="Zone funnel" definition={defs.funnel} testId="figure-funnel">
-          <EChart option={options.funnel} height={Math.max(240, 60 + 22 * report.funnel.length)} label="Sessions at each step of each zone's funnel" />
+          <LazyEChart option={options.funnel} height={Math.max(240, 60 + 22 * report.funnel.length)} label="Sessions at each step of each zone's funnel" />
           <FunnelTable report={report} />
         </Figure>
         <Figure title="Dwell per zone" definition={defs.dwell} testId="figure-dwell">
-          <EChart option={options.dwell} height={Math.max(240, 60 + 20 * report.dwell.zones.length)} label="Distribution of dwell time per visit, per zone" />
+          <LazyEChart option={options.dwell} height={Math.max(240, 60 + 20 * report.dwell.zones.length)} label="Distribution of dwell time per visit, per zone" />
         </Figure>
         <Figure title="Heatmap" definition={defs.heatmap} testId="figure-heatmap">
-          <EChart option={options.heat} height={Math.round(520 / heatmapAspect(report)) + 40} label="Time shoppers spent on each part of the floor" testId="heatmap" />
+          <LazyEChart option={options.heat} height={Math.round(520 / heatmapAspect(report)) + 40} label="Time shoppers spent on each part of the floor" testId="heatmap" />
         </Figure>
         <Figure title="Basket size" definition={defs.basket} testId="figure-basket">
-          <EChart option={options.basket} height={240} label="Purchasing sessions by units bought" />
+          <LazyEChart option={options.basket} height={240} label="Purchasing sessions by units bought" />
         </Figure>
         <Figure title="Top products" definition={defs.topProducts} testId="figure-products">
           <h3 className="analytics__figure-title">Top products</h3>

@@ -1,14 +1,15 @@
 // One ECharts chart on a canvas: created when mounted, given a new option when the report changes,
 // resized with its box, disposed when unmounted. Only the chart types the Analytics view draws are
-// registered, so the bundle carries no more of ECharts than that.
+// registered, so the bundle carries no more of ECharts than that. The view draws it through
+// LazyEChart, which makes this module (and ECharts) a chunk of its own, downloaded with the first chart.
 import { BarChart, BoxplotChart, CustomChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TitleComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import { GridComponent, LegendPlainComponent, TitleComponent, TooltipComponent, VisualMapContinuousComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import type { EChartsOption } from 'echarts';
 
-echarts.use([BarChart, BoxplotChart, CustomChart, LineChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+echarts.use([BarChart, BoxplotChart, CustomChart, LineChart, GridComponent, LegendPlainComponent, TitleComponent, TooltipComponent, VisualMapContinuousComponent, CanvasRenderer]);
 
 export interface EChartProps {
   option: EChartsOption;
