@@ -63,6 +63,17 @@ export function apiContractSuite(transport: string, harness: () => ContractHarne
       expect(noLive.message).toMatch(/no live feed/);
     });
 
+    it('refuses an ID check with malformed input, and a well-formed one when no live engine runs', async () => {
+      const bad = await rejection(harness().client.call('confirmAgeCheck', { sessionId: 'S1; DROP', note: 'x'.repeat(501) }));
+      expect(bad.code).toBe('invalid_input');
+      expect(bad.issues?.map((i) => i.path).sort()).toEqual(['note', 'sessionId']);
+      const extra = await rejection(harness().client.call('confirmAgeCheck', { sessionId: 'S1', by: 'someone-else' } as never));
+      expect(extra.code).toBe('invalid_input');
+      const noLive = await rejection(harness().client.call('confirmAgeCheck', { sessionId: 'S1', note: 'passport' }));
+      expect(noLive.code).toBe('conflict');
+      expect(noLive.message).toMatch(/no live feed/);
+    });
+
     it('answers getDevices without a live feed: every shelf and plate listed, offline, saying why', async () => {
       const devices = await harness().client.call('getDevices', {});
       expect(devices).toMatchObject({ source: 'none', at: null, drivers: [], problems: [] });

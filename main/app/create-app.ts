@@ -17,6 +17,7 @@ import { createCamerasService } from '../services/cameras-service';
 import { withCameraCalibrations } from '../devices/cameras/calibrated-store';
 import { detectorOptionsFromEnv } from '../devices/cameras/detector-config';
 import { createRestockService } from '../services/restock-service';
+import { createAgeCheckService } from '../services/age-check-service';
 import { createHealthService } from '../services/health-service';
 import { createSystemService } from '../services/system-service';
 import { reviewHandlers } from '../services/review-service';
@@ -78,6 +79,7 @@ export function createApp(config: AppConfig, log: (line: string) => void = conso
   const users = createUsersService({ db, storeName: store.layout.name, loginRequired: config.requireLogin ?? false });
   const liveFloor = createLiveFloorService(live);
   const restock = createRestockService({ store, db, live });
+  const ageChecks = createAgeCheckService({ db, live });
   const reviewDesk = createReviewDesk({ db, store, issuer: createReviewReceiptIssuer(payments), now: Date.now });
   void reviewDesk.resumePayments().catch((error: unknown) => log(`walkout: resuming review payments failed: ${String(error)}`));
   const replay = createReplayService({ db, store });
@@ -120,6 +122,7 @@ export function createApp(config: AppConfig, log: (line: string) => void = conso
     getSystemStatus: async () => system.status(),
     getFloorPlan: async () => floorPlan.floorPlan(),
     getLiveSession: async ({ sessionId }) => liveFloor.session(sessionId),
+    confirmAgeCheck: (input, context) => ageChecks.confirm(input, callerOf(context).username),
     getAnalytics: async (range) => analytics.report(range),
     exportTable: async (input) => exports.table(input),
     exportReport: (range) => exports.report(range),

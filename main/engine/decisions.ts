@@ -263,8 +263,21 @@ export interface SessionFlagDecision {
   detail: string;
 }
 
+/**
+ * Staff said they checked a session's shopper's ID. 'applied': the session was open and its
+ * age-restricted lines no longer hold its receipt; otherwise the check changed nothing, and says why.
+ */
+export interface AgeCheckDecision {
+  kind: 'age-check';
+  t: number;
+  sessionId: string;
+  actor: string;
+  outcome: 'applied' | 'unknown-session' | 'closed-session';
+}
+
 export type FusionDecision =
   | GateDecision
+  | AgeCheckDecision
   | SessionMemberDecision
   | TailgatingAlertDecision
   | AttributionDecision

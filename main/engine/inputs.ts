@@ -57,13 +57,29 @@ export interface DeviceStatus {
   detail?: string;
 }
 
-/** Staff told the system something it cannot sense, e.g. that restocking begins at a fixture. */
-export interface StaffAction {
+/** Staff told the system that restocking begins or ends at a fixture. */
+export interface RestockAction {
   kind: 'staff-action';
   t: number;
   actor: string;
   action: 'restock-start' | 'restock-end';
   fixture: string;
+}
+
+/** Staff checked the ID of a session's shopper on the floor: its age-restricted lines need no review. */
+export interface AgeCheckAction {
+  kind: 'staff-action';
+  t: number;
+  actor: string;
+  action: 'age-checked';
+  sessionId: string;
+}
+
+/** Staff told the system something it cannot sense. */
+export type StaffAction = RestockAction | AgeCheckAction;
+
+export function isRestockAction(action: StaffAction): action is RestockAction {
+  return action.action !== 'age-checked';
 }
 
 export type EngineInput = PlateSamples | Detections | GateScan | GatePassage | DeviceStatus | StaffAction;

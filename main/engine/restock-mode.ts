@@ -3,7 +3,7 @@
 // all counts as staff's (a restock-end sent a moment before the last unit settles must not turn that
 // unit into a shopper's put-back). Several staff may restock one fixture; the mode ends with the last.
 // Shared by the shelf and fusion stages, so both read the mode the same way.
-import type { StaffAction } from './inputs';
+import type { RestockAction } from './inputs';
 
 /** A fixture in restock mode: who started it (and has not ended it) and since when. */
 export interface RestockHolder {
@@ -19,7 +19,7 @@ export class RestockMode {
   private readonly startedAt = new Map<string, number>();
   private readonly endedAt = new Map<string, number>();
 
-  apply(action: StaffAction): void {
+  apply(action: RestockAction): void {
     let set = this.actors.get(action.fixture);
     if (action.action === 'restock-start') {
       if (!set) {

@@ -135,6 +135,7 @@ export class FactsProjector {
       case 'track-refound':
       case 'gate-refused':
       case 'restock-alert':
+      case 'age-check':
         break;
       default: {
         const unhandled: never = d;

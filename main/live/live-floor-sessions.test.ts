@@ -3,7 +3,10 @@ import type { LiveSession } from '../engine/fusion/session';
 import { CLOSED_SESSIONS_KEPT, LiveSessionBook, SESSION_EVENTS_KEPT } from './live-floor-sessions';
 import { LiveSessionCache } from './live-session-cache';
 
-const catalog = new Map([['MILK', { name: 'Milk 1 l', priceMinor: 129 }]]);
+const catalog = new Map([
+  ['MILK', { name: 'Milk 1 l', priceMinor: 129, ageRestricted: false }],
+  ['WINE', { name: 'Red wine', priceMinor: 899, ageRestricted: true }],
+]);
 
 function admitted(book: LiveSessionBook, id: string, t = 0): void {
   book.observe({ kind: 'gate-admitted', t, gate: 'entry', sessionId: id, account: 'a', groupSize: 1, tokenNonce: `n${id}`, expiresAtMs: t + 1 });
@@ -33,6 +36,22 @@ describe('LiveSessionBook', () => {
     expect(book.get('S1')!.events.filter((e) => e.kind === 'flagged')).toHaveLength(1);
     expect(book.hasFlag('S1', 'low-posterior')).toBe(true);
     expect(book.hasFlag('S1', 'track-lost')).toBe(false);
+  });
+
+  it('marks age-restricted lines and shows an applied ID check once, ignoring checks that changed nothing', () => {
+    const book = new LiveSessionBook(catalog);
+    admitted(book, 'S1');
+    book.observe({ kind: 'receipt', t: 1, sessionId: 'S1', status: 'held-for-review', lines: [{ sku: 'WINE', quantity: 1, confidence: 0.9 }, { sku: 'MILK', quantity: 1, confidence: 1 }], flags: ['age-restricted'] });
+    expect(book.get('S1')!.cart.map((line) => [line.sku, line.ageRestricted])).toEqual([['WINE', true], ['MILK', undefined]]);
+    admitted(book, 'S2');
+    book.takeChanges();
+    book.observe({ kind: 'age-check', t: 3, sessionId: 'S2', actor: 'maria', outcome: 'closed-session' });
+    expect(book.takeChanges()).toBeNull();
+    book.observe({ kind: 'age-check', t: 4, sessionId: 'S2', actor: 'maria', outcome: 'applied' });
+    book.observe({ kind: 'age-check', t: 5, sessionId: 'S2', actor: 'rui', outcome: 'applied' });
+    const changed = book.takeChanges()!.changed[0]!;
+    expect(changed.ageCheck).toEqual({ by: 'maria', t: 4 });
+    expect(changed.events.filter((e) => e.kind === 'age-checked')).toEqual([{ t: 4, kind: 'age-checked', by: 'maria' }]);
   });
 
   it('keeps only the newest events of a busy session', () => {

@@ -19,7 +19,7 @@ export interface SessionChanges {
   forgotten: string[];
 }
 
-type Catalog = ReadonlyMap<string, Pick<Product, 'name' | 'priceMinor'>>;
+type Catalog = ReadonlyMap<string, Pick<Product, 'name' | 'priceMinor' | 'ageRestricted'>>;
 
 export class LiveSessionBook {
   private readonly sessions = new Map<string, LiveSessionDetail>();
@@ -84,6 +84,14 @@ export class LiveSessionBook {
         this.append(d.sessionId, { t: d.t, kind: 'flagged', reason: d.reason, detail: d.detail });
         return;
       }
+      case 'age-check': {
+        const session = this.sessions.get(d.sessionId);
+        // A check that changed nothing (session closed or unknown) is for the replay, not the panel.
+        if (!session || d.outcome !== 'applied' || session.ageCheck) return;
+        session.ageCheck = { by: d.actor, t: d.t };
+        this.append(d.sessionId, { t: d.t, kind: 'age-checked', by: d.actor });
+        return;
+      }
       case 'receipt': {
         const session = this.sessions.get(d.sessionId);
         if (!session) return;
@@ -121,7 +129,16 @@ export class LiveSessionBook {
     const changed: LiveSessionDetail[] = [];
     for (const id of this.dirty) {
       const session = this.sessions.get(id);
-      if (session) changed.push({ ...session, trackIds: [...session.trackIds], cart: [...session.cart], flags: [...session.flags], events: [...session.events] });
+      if (session) {
+        changed.push({
+          ...session,
+          trackIds: [...session.trackIds],
+          cart: [...session.cart],
+          flags: [...session.flags],
+          ...(session.ageCheck ? { ageCheck: { ...session.ageCheck } } : {}),
+          events: [...session.events],
+        });
+      }
     }
     this.dirty.clear();
     return { changed, forgotten: this.forgotten.splice(0) };
@@ -166,7 +183,7 @@ export class LiveSessionBook {
 
   private cartLine(sku: string, quantity: number, confidence: number): LiveCartLine {
     const product = this.catalog.get(sku);
-    return { sku, name: product?.name ?? sku, quantity, confidence, unitPriceMinor: product?.priceMinor ?? 0 };
+    return { sku, name: product?.name ?? sku, quantity, confidence, unitPriceMinor: product?.priceMinor ?? 0, ...(product?.ageRestricted ? { ageRestricted: true as const } : {}) };
   }
 }
 

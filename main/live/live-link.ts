@@ -11,7 +11,7 @@ import type { CameraFrameDetections } from '../devices/cameras/camera-detection-
 import type { LiveHostMessage, LiveWorkerMessage } from './live-messages';
 import { LiveSessionCache } from './live-session-cache';
 import type { LiveStock } from './live-stock';
-import { StaffActionRequests } from './staff-action-requests';
+import { StaffActionRequests, type AppliedAgeCheck } from './staff-action-requests';
 
 export interface LiveLinkDeps {
   streams: StreamHub;
@@ -31,6 +31,8 @@ export interface LiveFeed {
   stock(): LiveStock | undefined;
   /** Starts or ends staff restock mode at a fixture in the live engine; resolves with the stock after it. */
   staffAction(actor: string, action: 'restock-start' | 'restock-end', fixture: string): Promise<LiveStock>;
+  /** Tells the live engine staff checked the ID of an open session's shopper; resolves with the check as recorded. */
+  ageCheck(actor: string, sessionId: string): Promise<AppliedAgeCheck>;
   /** Plate status, live weights and calibration requests of the worker's shelves. */
   shelves: ShelvesLink;
   /** A real camera's processed frame for the engine (used in device mode; the simulator makes its own detections). */
@@ -59,6 +61,7 @@ export function createLiveLink(post: (message: LiveHostMessage) => void, source:
     session: (sessionId) => sessions.get(sessionId),
     stock: () => stock,
     staffAction: (actor, action, fixture) => staffActions.send(actor, action, fixture),
+    ageCheck: (actor, sessionId) => staffActions.ageCheck(actor, sessionId),
     shelves,
     cameraDetections: (frame) => post({ type: 'camera-detections', ...frame }),
     dispose: removeSnapshot,

@@ -1,5 +1,6 @@
 // What the host and the live worker say to each other (structured clone across the thread).
 import type { LiveFloorFrame } from '../../native-bridge/contract/dto';
+import type { LiveAgeCheck } from '../../native-bridge/contract/live-floor';
 import type { SessionChanges } from './live-floor-sessions';
 import type { LiveStock } from './live-stock';
 import type { RecoveryReport } from './live-recovery';
@@ -27,6 +28,9 @@ export type LiveWorkerMessage =
   /** The answer to a host's `staff-action` with the same id. */
   | { type: 'staff-action-done'; id: number; stock: LiveStock }
   | { type: 'staff-action-failed'; id: number; message: string }
+  /** The answer to a host's `age-check` with the same id. */
+  | { type: 'age-check-done'; id: number; ageCheck: LiveAgeCheck; runId: number }
+  | { type: 'age-check-failed'; id: number; message: string }
   /** A line for the host's log (gate refusals, scanner trouble). */
   | { type: 'log'; line: string }
   /** The pipeline stored receipt decisions: the receipt service should read them now. */
@@ -43,5 +47,7 @@ export type LiveHostMessage =
   | ShelvesHostMessage
   /** Staff restock mode starts or ends at a fixture (from the Restock view). */
   | { type: 'staff-action'; id: number; actor: string; action: 'restock-start' | 'restock-end'; fixture: string }
+  /** Staff checked the ID of an open session's shopper (from the floor map). */
+  | { type: 'age-check'; id: number; actor: string; sessionId: string }
   /** A real camera's processed frame (from the camera worker, relayed by the host); fed to the engine in device mode. */
   | ({ type: 'camera-detections' } & CameraFrameDetections);

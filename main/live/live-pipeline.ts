@@ -6,10 +6,11 @@
 // restock mode is recorded as it changes and put back at the first moment of every run
 // (restock-carry-over.ts), so a restart does not charge staff work to shoppers.
 import type { LiveFloorFrame, LiveSource } from '../../native-bridge/contract/dto';
+import type { LiveAgeCheck } from '../../native-bridge/contract/live-floor';
 import type { LiveRun, StoreDatabase } from '../db';
 import type { EngineDecision } from '../engine/decisions';
 import { createEngine, type Engine } from '../engine/engine';
-import { inputTime, type EngineInput, type StaffAction } from '../engine/inputs';
+import { inputTime, type AgeCheckAction, type EngineInput, type RestockAction } from '../engine/inputs';
 import { createStages } from '../engine/stages';
 import { recorded, RecordingWriter } from '../recording';
 import type { StoreModel } from '../store/schema';
@@ -45,7 +46,9 @@ export interface LivePipeline {
   /** Low plates and restock mode as the engine sees them now. */
   stock(): LiveStock;
   /** A staff member starts or ends restock mode at a fixture, now (recorded like any input, so replays agree). */
-  staffAction(actor: string, action: StaffAction['action'], fixture: string): void;
+  staffAction(actor: string, action: RestockAction['action'], fixture: string): void;
+  /** Staff checked the ID of an open session's shopper, now (recorded, so replays agree); throws when the session is not open or was checked already. */
+  ageCheck(actor: string, sessionId: string): LiveAgeCheck;
   close(): void;
   /** The live run this pipeline records into. */
   readonly run: LiveRun;
@@ -139,9 +142,18 @@ export function createLivePipeline(options: LivePipelineOptions): LivePipeline {
     staffAction(actor, action, fixture) {
       if (!Number.isFinite(engine.now)) throw new Error('the live engine has had no input yet');
       // At the engine's present: nothing later has been fed, and every input still to come is no earlier.
-      const input: StaffAction = { kind: 'staff-action', t: engine.now, actor, action, fixture };
+      const input: RestockAction = { kind: 'staff-action', t: engine.now, actor, action, fixture };
       push(input);
       recordRestock(db, options.source, stages.shelves.restocking());
+    },
+    ageCheck(actor, sessionId) {
+      if (!Number.isFinite(engine.now)) throw new Error('the live engine has had no input yet');
+      const session = stages.fusion.sessions().find((s) => s.id === sessionId);
+      if (!session) throw new Error(`session ${sessionId} is not open: it has had its receipt, or never was`);
+      if (session.ageCheck) throw new Error(`session ${sessionId}: the ID was already checked by ${session.ageCheck.by}`);
+      const input: AgeCheckAction = { kind: 'staff-action', t: engine.now, actor, action: 'age-checked', sessionId };
+      push(input);
+      return { by: actor, t: input.t };
     },
     close() {
       engine.finish();

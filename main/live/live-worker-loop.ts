@@ -117,6 +117,12 @@ export async function startLiveWorkerLoop({ store, db, data, post, openHid }: Li
         } catch (error) {
           post({ type: 'staff-action-failed', id: message.id, message: error instanceof Error ? error.message : String(error) });
         }
+      } else if (message.type === 'age-check') {
+        try {
+          post({ type: 'age-check-done', id: message.id, ageCheck: pipeline.ageCheck(message.actor, message.sessionId), runId: pipeline.run.id });
+        } catch (error) {
+          post({ type: 'age-check-failed', id: message.id, message: error instanceof Error ? error.message : String(error) });
+        }
       } else if (message.type === 'camera-detections') {
         const before = cameras?.lastRefusal;
         if (cameras && !cameras.accept(message) && (cameras.lastRefusal !== before || isReportable(cameras.refused))) {

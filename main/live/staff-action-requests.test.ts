@@ -24,6 +24,21 @@ describe('StaffActionRequests', () => {
     await expect(second).rejects.toThrow('the live engine has had no input yet');
   });
 
+  it('answers ID checks apart from restock requests, by their own ids', async () => {
+    const sent: LiveHostMessage[] = [];
+    const requests = new StaffActionRequests((m) => sent.push(m));
+    const restock = requests.send('mgr', 'restock-start', 'F1');
+    const checked = requests.ageCheck('mgr', 'S3');
+    const refused = requests.ageCheck('mgr', 'S4');
+    expect(sent[1]).toEqual({ type: 'age-check', id: 1, actor: 'mgr', sessionId: 'S3' });
+    expect(requests.settle({ type: 'age-check-done', id: 1, ageCheck: { by: 'mgr', t: 7 }, runId: 3 })).toBe(true);
+    expect(requests.settle({ type: 'age-check-failed', id: 2, message: 'session S4 is not open' })).toBe(true);
+    expect(requests.settle({ type: 'staff-action-done', id: 1, stock: stock(8) })).toBe(true);
+    await expect(checked).resolves.toEqual({ ageCheck: { by: 'mgr', t: 7 }, runId: 3 });
+    await expect(refused).rejects.toThrow('session S4 is not open');
+    await expect(restock).resolves.toEqual(stock(8));
+  });
+
   it('gives up on a request the worker never answers', async () => {
     const requests = new StaffActionRequests(() => undefined, 10);
     await expect(requests.send('mgr', 'restock-start', 'F1')).rejects.toThrow(/did not answer the restock-start at F1 within 10 ms/);

@@ -132,6 +132,13 @@ describe('recording codec: determinism', () => {
     expect(recordingFormatVersion).toBe(2);
   });
 
+  it('reads every version 2 reference payload back to its inputs, the ID check included', () => {
+    GOLDEN_V2.forEach((payload, i) => {
+      const row = encodeBatch(GOLDEN_INPUTS[i]!);
+      expect(decodeBatch({ ...row, payload: Buffer.from(payload, 'hex') })).toEqual(GOLDEN_INPUTS[i]!.map(recorded));
+    });
+  });
+
   it('still reads format version 1, one plate per batch, as recordings made before version 2 hold it', () => {
     GOLDEN_V1.forEach(([row, payload], i) => {
       const inputs = GOLDEN_INPUTS[i === 0 ? 0 : i + 1]!;
@@ -148,6 +155,7 @@ const GOLDEN_INPUTS: EngineInput[][] = [
   [{ kind: 'gate-passage', gate: 'g', t: 2 }],
   [{ kind: 'device-status', device: 'd', t: 3, state: 'error', detail: 'x' }],
   [{ kind: 'staff-action', t: 4, actor: 'u', action: 'restock-end', fixture: 'f' }],
+  [{ kind: 'staff-action', t: 5, actor: 'u', action: 'age-checked', sessionId: 'S1' }],
 ];
 
 // Decoded by hand for the first plate batch: version 02, body length 0x1c; plate table of 0x0a
@@ -164,6 +172,9 @@ const GOLDEN_V2 = [
   '020201003d74ad75',
   '02050100050178369604c5',
   '0205010001016658f7bca3',
+  // An ID check (added within version 2: older recordings never hold action code 2): body of 06
+  // bytes: 1 event, time 00, action 02 (age-checked), session id "S1" (2 bytes); then the CRC.
+  '0206010002025331c202d944',
 ];
 
 // Written by format version 1 (the plate batch's source is its plate; other bodies are as in 2).
@@ -190,6 +201,8 @@ describe('recording codec: input checks', () => {
     expect(() => encodeBatch([frame({ keypoints: new Float32Array(3) })])).toThrow(/expected 9/);
     expect(() => encodeBatch([{ kind: 'device-status', device: 'd', t: 1, state: 'melting' as never }])).toThrow(/unknown state/);
     expect(() => encodeBatch([{ kind: 'gate-passage', gate: '', t: 1 }])).toThrow(/non-empty/);
+    expect(() => encodeBatch([{ kind: 'staff-action', t: 1, actor: 'u', action: 'age-checked' } as EngineInput])).toThrow(/age-checked needs a session id/);
+    expect(() => encodeBatch([{ kind: 'staff-action', t: 1, actor: 'u', action: 'restock-pause', fixture: 'f' } as never])).toThrow(/unknown action "restock-pause"/);
   });
 });
 
@@ -311,6 +324,9 @@ describe('recording codec: damaged payloads', () => {
     expectRefused(crafted('device-status', 1, body((w) => (w.varint(1), w.varint(0), w.varint(9 * 2)))), /unknown device state/);
     expectRefused(crafted('gate-scan', 1, body((w) => (w.varint(1), w.varint(0), w.varint(2), w.u8(0xff), w.u8(0xfe)))), /UTF-8/);
     expectRefused(crafted('gate-passage', 3, body((w) => (w.varint(1), w.varint(0)))), /3/);
+    // Staff actions: a code no version has written, an ID check cut off inside its session id.
+    expectRefused(crafted('staff-action', 1, body((w) => (w.varint(1), w.varint(0), w.u8(3), w.string('f')))), /unknown staff action code 3/);
+    expectRefused(crafted('staff-action', 1, body((w) => (w.varint(1), w.varint(0), w.u8(2), w.varint(5), w.u8(0x53)))), /truncated/);
     // A body with bytes left over, and times outside the row's bounds.
     expectRefused(crafted('gate-passage', 1, body((w) => (w.varint(1), w.varint(0), w.u8(0)))), /unexpected bytes/);
     expectRefused(crafted('gate-passage', 1, body((w) => (w.varint(1), w.varint(5000 * 2)))), /does not match the row/);

@@ -8,7 +8,8 @@
 //     gate-scan:     string token
 //     gate-passage:  nothing
 //     device-status: varint (state × 2 + hasDetail), [string detail]   state: online 0, offline 1, error 2
-//     staff-action:  u8 action (restock-start 0, restock-end 1), string fixture
+//     staff-action:  u8 action, then for restock-start 0 and restock-end 1: string fixture;
+//                    for age-checked 2 (added later; older recordings never hold it): string session id
 //   strings are a varint byte length, then UTF-8
 import type { DeviceState, DeviceStatus, GatePassage, GateScan, StaffAction } from '../engine/inputs';
 import type { ByteReader, ByteWriter } from './bytes';
@@ -19,7 +20,8 @@ export type EventInput = GateScan | GatePassage | DeviceStatus | StaffAction;
 export type EventKind = EventInput['kind'];
 
 const deviceStates: readonly DeviceState[] = ['online', 'offline', 'error'];
-const staffActions: readonly StaffAction['action'][] = ['restock-start', 'restock-end'];
+// Codes are positions: append only.
+const staffActions: readonly StaffAction['action'][] = ['restock-start', 'restock-end', 'age-checked'];
 
 export function checkEvent(input: EventInput): void {
   if (!(Math.abs(input.t) <= maxAbsTimeMs)) throw new RangeError(`${input.kind}: t must be a finite time (got ${input.t})`);
@@ -37,7 +39,9 @@ export function checkEvent(input: EventInput): void {
       break;
     case 'staff-action':
       if (!staffActions.includes(input.action)) throw new TypeError(`staff-action by ${input.actor}: unknown action "${String(input.action)}"`);
-      if (typeof input.fixture !== 'string') throw new TypeError(`staff-action by ${input.actor}: fixture must be a string`);
+      if (input.action === 'age-checked') {
+        if (typeof input.sessionId !== 'string') throw new TypeError(`staff-action by ${input.actor}: age-checked needs a session id string`);
+      } else if (typeof input.fixture !== 'string') throw new TypeError(`staff-action by ${input.actor}: fixture must be a string`);
       break;
   }
 }
@@ -87,7 +91,7 @@ export class EventBodyEncoder {
           break;
         case 'staff-action':
           out.u8(staffActions.indexOf(event.action));
-          out.string(event.fixture);
+          out.string(event.action === 'age-checked' ? event.sessionId : event.fixture);
           break;
       }
     }
@@ -124,7 +128,10 @@ export function decodeEventBody(r: ByteReader, kind: EventKind, source: string, 
         const code = r.u8(`event ${i} action`);
         const action = staffActions[code];
         if (action === undefined) throw new PayloadProblem(`event ${i} has an unknown staff action code ${code}`);
-        events[i] = { kind, t, actor: source, action, fixture: r.string(`event ${i} fixture`) };
+        events[i] =
+          action === 'age-checked'
+            ? { kind, t, actor: source, action, sessionId: r.string(`event ${i} session id`) }
+            : { kind, t, actor: source, action, fixture: r.string(`event ${i} fixture`) };
         break;
       }
     }

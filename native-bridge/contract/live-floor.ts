@@ -69,6 +69,14 @@ export interface LiveCartLine {
   /** 0–1. */
   confidence: number;
   unitPriceMinor: number;
+  /** The catalog marks the product age-restricted: the receipt is held unless staff checked the shopper's ID. */
+  ageRestricted?: true;
+}
+
+/** Staff checked the shopper's ID on the floor: who, and at what store time (ms since the epoch). */
+export interface LiveAgeCheck {
+  by: string;
+  t: number;
 }
 
 /** Something that happened to one session, newest last in `LiveSessionDetail.events`. */
@@ -88,6 +96,7 @@ export type LiveSessionEvent = { t: number } & (
       attribution?: number;
     }
   | { kind: 'flagged'; reason: LiveFlagReason; detail: string }
+  | { kind: 'age-checked'; by: string }
   | { kind: 'receipt'; status: 'charged' | 'held-for-review' }
 );
 
@@ -103,6 +112,8 @@ export interface LiveSessionDetail {
   trackIds: number[];
   cart: LiveCartLine[];
   flags: LiveFlagReason[];
+  /** Set once staff have checked the shopper's ID (the first check stands). */
+  ageCheck?: LiveAgeCheck;
   /** The most recent, oldest first. */
   events: LiveSessionEvent[];
   /** Increases whenever any of the above changes; the floor frame carries it per shopper. */
@@ -114,8 +125,16 @@ const sessionId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1-64 lette
 
 export const liveFloorCalls = {
   getLiveSession: z.object({ sessionId }).strict(),
+  /** Staff checked the shopper's ID on the floor: the session's age-restricted lines need no review at exit. Audited. */
+  confirmAgeCheck: z.object({ sessionId, note: z.string().trim().max(500, 'at most 500 characters').default('') }).strict(),
 } as const;
+
+export interface AgeCheckConfirmation {
+  sessionId: string;
+  ageCheck: LiveAgeCheck;
+}
 
 export interface LiveFloorOutputs {
   getLiveSession: LiveSessionDetail;
+  confirmAgeCheck: AgeCheckConfirmation;
 }

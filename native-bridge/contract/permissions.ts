@@ -18,6 +18,7 @@ export const apiPermissions: { readonly [M in ApiMethod]: Permission } = {
   exportTable: 'export',
   exportReport: 'export',
   getLiveSession: 'view',
+  confirmAgeCheck: 'operate',
   getRestock: 'view',
   acknowledgeRestockAlert: 'operate',
   setRestockMode: 'operate',

@@ -123,14 +123,14 @@ function applyToCart(ctx: FusionContext, session: Session, event: ShelfEventDeci
   }
 }
 
-/** Issues the receipt: flags for members who never left and for age-restricted lines first. */
+/** Issues the receipt: flags for members who never left and for age-restricted lines (unless staff checked the ID) first. */
 export function closeSession(ctx: FusionContext, session: Session, t: number, atFinish: boolean, emit: DecisionSink): void {
   if (session.unaccounted(atFinish)) {
     const open = [...session.members.values()].filter((m) => m.state !== 'replaced' && m.state !== 'exited').map((m) => m.trackId);
     const detail = session.members.size === 0 ? 'no track came in on this session' : `track(s) ${open.join(', ')} never left through a gate`;
     ctx.raise(session, 'track-lost', t, detail, emit);
   }
-  const restricted = session.cart.list().filter((line) => line.quantity > 0 && ctx.ageRestricted.has(line.sku)).map((line) => line.sku);
+  const restricted = session.ageCheck ? [] : session.cart.list().filter((line) => line.quantity > 0 && ctx.ageRestricted.has(line.sku)).map((line) => line.sku);
   if (restricted.length > 0) ctx.raise(session, 'age-restricted', t, `age-restricted: ${restricted.join(', ')}`, emit);
   emit(session.receipt(t));
   ctx.closedAt.set(session.id, t);

@@ -13,6 +13,7 @@ import {
   passage,
   path,
   plateX,
+  ageChecked,
   restock,
   scan,
   shelfEvent,
@@ -414,6 +415,41 @@ describe('attribution and carts', () => {
     const out = feed(stage(), [scan('in-1', T0 + 1000, token())], [...v.track, e], v.leftAt + 10_000);
     expect(ofKind(out, 'receipt')[0]).toMatchObject({ status: 'held-for-review', flags: ['age-restricted'], lines: [expect.objectContaining({ sku: 'WINE' })] });
     expect(ofKind(out, 'session-flag')).toEqual([expect.objectContaining({ reason: 'age-restricted', detail: expect.stringContaining('WINE') })]);
+  });
+
+  describe('staff checked the ID on the floor', () => {
+    const wineVisit = () => {
+      const v = visit(1, T0, [at('P3')]);
+      return { v, e: shelfEvent('e1', ['P3'], v.arrivals[0]! + 500, v.arrivals[0]! + 1500, pick('WINE')) };
+    };
+
+    it('charges a checked session for its age-restricted lines', () => {
+      const { v, e } = wineVisit();
+      const out = feed(stage(), [scan('in-1', T0 + 1000, token()), ageChecked(v.arrivals[0]!, 'S1')], [...v.track, e], v.leftAt + 10_000);
+      expect(ofKind(out, 'age-check')).toEqual([{ kind: 'age-check', t: v.arrivals[0]!, sessionId: 'S1', actor: 'staff-1', outcome: 'applied' }]);
+      expect(ofKind(out, 'receipt')[0]).toMatchObject({ sessionId: 'S1', status: 'charged', flags: [], lines: [expect.objectContaining({ sku: 'WINE' })] });
+      expect(ofKind(out, 'session-flag')).toEqual([]);
+    });
+
+    it('still raises the other flags of a checked session', () => {
+      const v = visit(1, T0, [at('P3'), at('P2')]);
+      const events = [shelfEvent('e1', ['P3'], v.arrivals[0]! + 500, v.arrivals[0]! + 1500, pick('WINE')), shelfEvent('e2', ['P2'], v.arrivals[1]! + 500, v.arrivals[1]! + 1500, [])];
+      const out = feed(stage(), [scan('in-1', T0 + 1000, token()), ageChecked(T0 + 5000, 'S1')], [...v.track, ...events], v.leftAt + 10_000);
+      expect(ofKind(out, 'receipt')[0]).toMatchObject({ status: 'held-for-review', flags: ['weight-residual'] });
+    });
+
+    it('holds an unchecked session, and one checked only after its receipt', () => {
+      const { v, e } = wineVisit();
+      const unchecked = feed(stage(), [scan('in-1', T0 + 1000, token())], [...v.track, e], v.leftAt + 10_000);
+      expect(ofKind(unchecked, 'receipt')[0]).toMatchObject({ status: 'held-for-review', flags: ['age-restricted'] });
+      const receiptAt = ofKind(unchecked, 'receipt')[0]!.t;
+      const late = feed(stage(), [scan('in-1', T0 + 1000, token()), ageChecked(receiptAt + 1000, 'S1'), ageChecked(receiptAt + 1000, 'S77')], [...v.track, e], v.leftAt + 10_000);
+      expect(ofKind(late, 'receipt')[0]).toMatchObject({ status: 'held-for-review', flags: ['age-restricted'] });
+      expect(ofKind(late, 'age-check').map((d) => [d.sessionId, d.outcome])).toEqual([
+        ['S1', 'closed-session'],
+        ['S77', 'unknown-session'],
+      ]);
+    });
   });
 
   it('does not hold a receipt for an age-restricted product that was put back', () => {

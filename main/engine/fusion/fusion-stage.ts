@@ -7,7 +7,8 @@
 // tests agree. A receipt waiting for a shelf still settling has the latest it may close as its due
 // time until the shelf stage reports the shelf settled (receipt-timing.ts).
 import type { StoreModel } from '../../store/schema';
-import type { EngineInput } from '../inputs';
+import { isRestockAction, type EngineInput } from '../inputs';
+import { onAgeCheck } from './age-check';
 import type { DecisionSink, EngineStage, ShelfActivity } from '../stage';
 import { attribute, closeSession } from './charging';
 import { FusionContext } from './context';
@@ -138,7 +139,10 @@ export function createFusionStage(store: StoreModel, options: FusionStageOptions
     accept(input: EngineInput, emit: DecisionSink): void {
       if (input.kind === 'gate-scan') onScan(ctx, input, emit);
       else if (input.kind === 'gate-passage') onPassage(ctx, input);
-      else if (input.kind === 'staff-action') ctx.restock.apply(input);
+      else if (input.kind === 'staff-action') {
+        if (isRestockAction(input)) ctx.restock.apply(input);
+        else onAgeCheck(ctx, input, emit);
+      }
     },
     observe(decision, emit): void {
       switch (decision.kind) {

@@ -36,6 +36,13 @@ export interface LiveSession {
   flags: FlagReason[];
   /** When the receipt is due, once scheduled. */
   closesAtMs?: number;
+  /** Staff checked the shopper's ID (who, at what store time): age-restricted lines hold nothing. */
+  ageCheck?: AgeCheck;
+}
+
+export interface AgeCheck {
+  by: string;
+  t: number;
 }
 
 export interface SessionIdentity {
@@ -57,6 +64,8 @@ export class Session {
   closesAtMs: number | undefined;
   /** While settling (every member out through a gate): when the last of them left. */
   exitedAtMs: number | undefined;
+  /** Set once staff have checked the shopper's ID; the first check stands. */
+  ageCheck: AgeCheck | undefined;
   /** Whether closing at closesAtMs means giving up on lost members. */
   private closingLost = false;
 
@@ -168,6 +177,7 @@ export class Session {
       cart: this.cart.list(),
       flags: this.flags.slice(),
       ...(this.closesAtMs !== undefined ? { closesAtMs: this.closesAtMs } : {}),
+      ...(this.ageCheck ? { ageCheck: { ...this.ageCheck } } : {}),
     };
   }
 }

@@ -77,6 +77,7 @@ export function token(overrides: Partial<EntryClaims> = {}, key = testKey): stri
 export const scan = (gate: string, t: number, text: string): GateScan => ({ kind: 'gate-scan', gate, t, token: text });
 export const passage = (gate: string, t: number): GatePassage => ({ kind: 'gate-passage', gate, t });
 export const restock = (action: 'restock-start' | 'restock-end', t: number, fixture = 'F1'): StaffAction => ({ kind: 'staff-action', t, actor: 'staff-1', action, fixture });
+export const ageChecked = (t: number, sessionId: string): StaffAction => ({ kind: 'staff-action', t, actor: 'staff-1', action: 'age-checked', sessionId });
 
 export type Waypoint = readonly [x: number, y: number];
 

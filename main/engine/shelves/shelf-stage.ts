@@ -5,7 +5,7 @@
 // collection iterated in a fixed order. It also tells later stages which shelves are still settling
 // (ShelfActivity), so fusion can hold a receipt for exactly as long as a shelf its shopper touched needs.
 import type { ShelfEventDecision } from '../decisions';
-import type { EngineInput } from '../inputs';
+import { isRestockAction, type EngineInput } from '../inputs';
 import type { DecisionSink, EngineStage, ShelfActivity, UnsettledShelf } from '../stage';
 import type { StoreModel } from '../../store/schema';
 import { CarriedUnits } from './carried';
@@ -118,7 +118,7 @@ export function createShelfStage(store: StoreModel, options: Partial<ShelfStageO
           segmenter.deviceStatus(input.device, input.state === 'online');
           return;
         case 'staff-action':
-          restock.apply(input);
+          if (isRestockAction(input)) restock.apply(input);
           return;
         default:
           return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GatePassage, GateScan, StaffAction } from '../../engine/inputs';
+import type { GatePassage, GateScan, RestockAction } from '../../engine/inputs';
 import type { SimGateCrossing } from '../world';
 import { createSensorRender } from './render';
 import { T0, testStore, testWorld } from './test-world';
@@ -89,7 +89,7 @@ describe('gates', () => {
       ],
     });
     const actions = (staffForgetRate: number) =>
-      [...createSensorRender(store, w, { ...gatesOnly, staffForgetRate }).inputs()].filter((i): i is StaffAction => i.kind === 'staff-action');
+      [...createSensorRender(store, w, { ...gatesOnly, staffForgetRate }).inputs()].filter((i): i is RestockAction => i.kind === 'staff-action');
     const told = actions(0);
     expect(told.map((a) => [a.action, a.fixture, a.actor])).toEqual([
       ['restock-start', 'G1', 'staff-9'],

@@ -1,16 +1,18 @@
 // Details of the selected shopper, at the top of the map's side column: track, session and state,
 // then the session's live cart — each line with how sure the engine is of it — and what happened
-// to the session lately. It follows the live feed but re-renders only when something it shows
+// to the session lately, and, when an open session holds an age-restricted product, whether staff
+// have checked the shopper's ID (with the "ID checked" button for roles that operate). It follows the live feed but re-renders only when something it shows
 // changes, not on every frame that moves the shopper. Non-modal, so the map stays usable while it
 // is open; Escape or the close button puts it away, and focus inside it goes back to the map.
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { selectMay } from '../../account/account-selectors';
 import { dataOf } from '../../../state/load-state';
 import { useAppStore } from '../../../state/StoreContext';
 import { useMoney, usePlanNames } from './live-hooks';
 import { formatTimeOfDay } from './live-selectors';
 import { confidenceBand, describeSessionEvent, flagReasonLabels, formatPercent } from './live-words';
-import { selectSessionView, selectShopperSummary, type SessionView } from './session-selectors';
+import { selectAgeCheckView, selectSessionView, selectShopperSummary, type SessionView } from './session-selectors';
 import { shopperColours, shopperStateExplanations, shopperStateLabels } from './shopper-style';
 import './live.css';
 
@@ -159,6 +161,7 @@ function SessionSection({ view }: { view: SessionView }) {
               </tfoot>
             </table>
           )}
+          <AgeCheckLine />
           {detail.flags.length > 0 ? (
             <ul className="shopper-panel__flags" aria-label="Why this session is flagged" data-testid="shopper-flags">
               {detail.flags.map((flag) => (
@@ -177,5 +180,40 @@ function SessionSection({ view }: { view: SessionView }) {
         </div>
       );
     }
+  }
+}
+
+function AgeCheckLine() {
+  const mayConfirm = useAppStore((state) => selectMay(state.account, 'operate'));
+  const view = useAppStore(useShallow((state) => selectAgeCheckView(state.liveFloor.session, mayConfirm)));
+  const confirm = useAppStore((state) => state.liveFloor.confirmAgeCheck);
+  const timeZone = useAppStore((state) => dataOf(state.shell.system)?.store.timezone);
+  switch (view.kind) {
+    case 'none':
+      return null;
+    case 'checked':
+      return (
+        <p className="shopper-panel__age shopper-panel__age--checked" data-testid="shopper-age-checked">
+          ID checked by {view.by} at <time>{formatTimeOfDay(view.t, timeZone)}</time>
+        </p>
+      );
+    case 'needed':
+      return (
+        <div className="shopper-panel__age shopper-panel__age--needed" data-testid="shopper-age-needed">
+          <p>
+            <strong>ID check needed</strong> for {view.products}: without it the receipt is held for review.
+          </p>
+          {view.mayConfirm ? (
+            <button type="button" className="button" disabled={view.busy} onClick={() => void confirm()} data-testid="shopper-age-confirm">
+              {view.busy ? 'Saving…' : 'ID checked'}
+            </button>
+          ) : null}
+          {view.error ? (
+            <p className="shopper-panel__status--error" role="alert">
+              Not saved: {view.error.message}
+            </p>
+          ) : null}
+        </div>
+      );
   }
 }

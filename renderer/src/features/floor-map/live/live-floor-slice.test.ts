@@ -267,7 +267,7 @@ describe('live floor slice: the selected shopper’s session', () => {
     client.answer('getLiveSession', () => detail(1));
     client.push('liveFloor', frameWith(1000, 1));
     live().select(2);
-    expect(live().session).toEqual({ sessionId: null, revision: null, detail: { status: 'idle' } });
+    expect(live().session).toEqual({ sessionId: null, revision: null, detail: { status: 'idle' }, ageCheck: { busy: false, error: null } });
     live().select(1);
     await settle();
     live().select(null);
@@ -317,6 +317,38 @@ describe('live floor slice: the selected shopper’s session', () => {
     first.resolve(detail(1));
     await settle();
     expect(live().session.detail).toMatchObject({ status: 'ready', data: { revision: 2 } });
+  });
+
+  it('confirms an ID check for the selected session and shows the host’s answer at once', async () => {
+    client.answer('getLiveSession', () => detail(1));
+    const answer = deferred<{ sessionId: string; ageCheck: { by: string; t: number } }>();
+    client.answer('confirmAgeCheck', () => answer.promise);
+    client.push('liveFloor', frameWith(1000, 1));
+    live().select(1);
+    await settle();
+    const done = live().confirmAgeCheck('passport');
+    expect(live().session.ageCheck).toEqual({ busy: true, error: null });
+    expect(await live().confirmAgeCheck()).toBe(false); // one at a time
+    answer.resolve({ sessionId: 'S1', ageCheck: { by: 'maria', t: 1500 } });
+    expect(await done).toBe(true);
+    expect(client.callsOf('confirmAgeCheck')).toEqual([{ sessionId: 'S1', note: 'passport' }]);
+    expect(live().session).toMatchObject({ ageCheck: { busy: false, error: null }, detail: { status: 'ready', data: { ageCheck: { by: 'maria', t: 1500 } } } });
+  });
+
+  it('keeps a refused ID check’s reason for the panel, and does nothing with no session selected', async () => {
+    expect(await live().confirmAgeCheck()).toBe(false);
+    expect(client.callsOf('confirmAgeCheck')).toEqual([]);
+    client.answer('getLiveSession', () => detail(1));
+    client.answer('confirmAgeCheck', () => {
+      throw new ApiError('conflict', 'confirmAgeCheck: session S1 is not open');
+    });
+    client.push('liveFloor', frameWith(1000, 1));
+    live().select(1);
+    await settle();
+    expect(await live().confirmAgeCheck()).toBe(false);
+    expect(live().session.ageCheck).toEqual({ busy: false, error: expect.objectContaining({ code: 'conflict', message: 'confirmAgeCheck: session S1 is not open' }) });
+    const shown = live().session.detail;
+    expect(shown.status === 'ready' ? shown.data.ageCheck : 'not shown').toBeUndefined();
   });
 
   it('keeps the last cart when the selected shopper leaves the floor', async () => {

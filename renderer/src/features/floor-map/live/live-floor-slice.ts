@@ -6,13 +6,15 @@
 // Beside the positions it keeps the store's event feed (with the toasts it raises), the devices
 // that are down, and the selected shopper's session detail (live cart and history), fetched when
 // the selection changes and again whenever the frame says that session's revision moved on.
+// Staff with 'operate' confirm there that they checked the shopper's ID (an audited host call whose
+// answer goes straight into the shown detail).
 //
 // `trails` is the one mutable object in the app store: rewriting a few hundred trails immutably
 // ten times a second would allocate for nothing. It is only ever changed together with `frame`,
 // whose identity changes on every frame, so anything that watches `frame` sees trail changes too.
-import type { LiveDevices, LiveFloorFrame, LiveSessionDetail } from '../../../../../native-bridge/contract';
+import type { AgeCheckConfirmation, LiveDevices, LiveFloorFrame, LiveSessionDetail } from '../../../../../native-bridge/contract';
 import type { StoreDeps } from '../../../state/deps';
-import { toErrorInfo, type LoadState } from '../../../state/load-state';
+import { toErrorInfo, type ErrorInfo, type LoadState } from '../../../state/load-state';
 import type { SliceApi } from '../../../state/slice';
 import { sameDevices } from './device-overlay';
 import { dismissToast, emptyFeed, mergeFeed, type FeedState } from './live-feed';
@@ -48,9 +50,19 @@ export interface SessionPanelState {
   sessionId: string | null;
   revision: number | null;
   detail: LoadState<LiveSessionDetail>;
+  /** The "ID checked" confirmation on its way for this session, and the last one's failure. */
+  ageCheck: { busy: boolean; error: ErrorInfo | null };
 }
 
-const noSession: SessionPanelState = { sessionId: null, revision: null, detail: { status: 'idle' } };
+const ageCheckIdle: SessionPanelState['ageCheck'] = { busy: false, error: null };
+const noSession: SessionPanelState = { sessionId: null, revision: null, detail: { status: 'idle' }, ageCheck: ageCheckIdle };
+
+/** The panel's session with the host's answer to an ID check folded in (other sessions, and details not yet loaded, unchanged). */
+export function withAgeCheck(session: SessionPanelState, confirmation: AgeCheckConfirmation): SessionPanelState {
+  const { detail } = session;
+  if (session.sessionId !== confirmation.sessionId || detail.status !== 'ready' || detail.data.ageCheck) return session;
+  return { ...session, detail: { status: 'ready', data: { ...detail.data, ageCheck: confirmation.ageCheck } } };
+}
 
 export interface LiveFloorActions {
   /** Subscribes to the `liveFloor` stream; the returned function unsubscribes and clears. */
@@ -63,6 +75,8 @@ export interface LiveFloorActions {
   dismissToast: (seq: number) => void;
   /** Asks for the selected shopper's session again (after an error). */
   retrySession: () => void;
+  /** Tells the host staff checked the selected session's shopper's ID; true when the host took it. */
+  confirmAgeCheck: (note?: string) => Promise<boolean>;
   reset: () => void;
 }
 
@@ -135,7 +149,7 @@ export function createLiveFloorSlice({ set, get }: SliceApi<LiveFloorSlice>, { c
     // Up to date, on its way, or failed for this revision (a retry is the person's call, not every frame's).
     if (session.sessionId === sessionId && session.revision === revision) return;
     const keep = session.sessionId === sessionId && session.detail.status === 'ready';
-    set({ session: { sessionId, revision, detail: keep ? session.detail : { status: 'loading' } } });
+    set({ session: { sessionId, revision, detail: keep ? session.detail : { status: 'loading' }, ageCheck: keep ? session.ageCheck : ageCheckIdle } });
     fetchSession(sessionId);
   };
 
@@ -205,6 +219,24 @@ export function createLiveFloorSlice({ set, get }: SliceApi<LiveFloorSlice>, { c
       if (session.sessionId === null) return;
       set({ session: { ...session, detail: { status: 'loading' } } });
       fetchSession(session.sessionId);
+    },
+    confirmAgeCheck: async (note = '') => {
+      const { sessionId, ageCheck } = get().session;
+      if (sessionId === null || ageCheck.busy) return false;
+      const forThisSession = (patch: Partial<SessionPanelState>): void => {
+        const { session } = get();
+        if (session.sessionId === sessionId) set({ session: { ...session, ...patch } });
+      };
+      forThisSession({ ageCheck: { busy: true, error: null } });
+      try {
+        const confirmation = await client.call('confirmAgeCheck', { sessionId, note });
+        const { session } = get();
+        if (session.sessionId === sessionId) set({ session: { ...withAgeCheck(session, confirmation), ageCheck: ageCheckIdle } });
+        return true;
+      } catch (error) {
+        forThisSession({ ageCheck: { busy: false, error: toErrorInfo(error) } });
+        return false;
+      }
     },
     reset: detach,
   };

@@ -47,6 +47,7 @@ describe('describeSessionEvent', () => {
     expect(tell({ kind: 'member', trackId: 9, via: 'rebind' })).toBe('Picked up again as track 9');
     expect(tell({ kind: 'flagged', reason: 'track-lost', detail: 'x' })).toBe('Flagged: lost sight of the shopper');
     expect(tell({ kind: 'receipt', status: 'held-for-review' })).toBe('Left; receipt held for review');
+    expect(tell({ kind: 'age-checked', by: 'maria' })).toBe('ID checked by maria');
   });
 });
 

@@ -113,6 +113,8 @@ export function describeSessionEvent(event: LiveSessionEvent, names: PlanNames):
     }
     case 'flagged':
       return `Flagged: ${flagReasonLabels[event.reason]}`;
+    case 'age-checked':
+      return `ID checked by ${event.by}`;
     case 'receipt':
       return event.status === 'charged' ? 'Left; receipt charged' : 'Left; receipt held for review';
   }

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveCartLine, LiveSessionDetail, LiveSessionEvent } from '../../../../../native-bridge/contract';
 import { sampleLiveFrame, sampleShopper } from '../../../testing/sample-data';
-import { cartTotals, PANEL_EVENTS, selectSessionView, selectShopperSummary, shopperForEvent } from './session-selectors';
+import type { SessionPanelState } from './live-floor-slice';
+import { cartTotals, PANEL_EVENTS, selectAgeCheckView, selectSessionView, selectShopperSummary, shopperForEvent } from './session-selectors';
 
 const line = (sku: string, quantity: number, confidence: number, unitPriceMinor = 100): LiveCartLine => ({ sku, name: `Product ${sku}`, quantity, confidence, unitPriceMinor });
+
+const noCheck: SessionPanelState['ageCheck'] = { busy: false, error: null };
 
 function detail(patch: Partial<LiveSessionDetail> = {}): LiveSessionDetail {
   return { id: 'S1', anonymous: false, gate: 'in', openedAt: 0, status: 'open', trackIds: [1], cart: [], flags: [], events: [], revision: 1, ...patch };
@@ -35,22 +38,46 @@ describe('cartTotals', () => {
 
 describe('selectSessionView', () => {
   it('follows the load state', () => {
-    expect(selectSessionView({ sessionId: null, revision: null, detail: { status: 'idle' } })).toEqual({ kind: 'none' });
-    expect(selectSessionView({ sessionId: 'S1', revision: 1, detail: { status: 'loading' } })).toEqual({ kind: 'loading' });
+    expect(selectSessionView({ sessionId: null, revision: null, detail: { status: 'idle' }, ageCheck: noCheck })).toEqual({ kind: 'none' });
+    expect(selectSessionView({ sessionId: 'S1', revision: 1, detail: { status: 'loading' }, ageCheck: noCheck })).toEqual({ kind: 'loading' });
     const error = { code: 'not_found' as const, message: 'gone' };
-    expect(selectSessionView({ sessionId: 'S1', revision: 1, detail: { status: 'error', error } })).toEqual({ kind: 'error', error });
+    expect(selectSessionView({ sessionId: 'S1', revision: 1, detail: { status: 'error', error }, ageCheck: noCheck })).toEqual({ kind: 'error', error });
   });
 
   it('lists the least sure lines first and the newest events first', () => {
     const events: LiveSessionEvent[] = Array.from({ length: PANEL_EVENTS + 3 }, (_, i) => ({ t: i, kind: 'receipt', status: 'charged' }));
     const data = detail({ cart: [line('b', 1, 0.95), line('a', 2, 0.5), line('c', 1, 0.95)], events });
-    const view = selectSessionView({ sessionId: 'S1', revision: 1, detail: { status: 'ready', data } });
+    const view = selectSessionView({ sessionId: 'S1', revision: 1, detail: { status: 'ready', data }, ageCheck: noCheck });
     if (view.kind !== 'ready') throw new Error('expected ready');
     expect(view.lines.map((l) => l.sku)).toEqual(['a', 'b', 'c']);
     expect(view.totals).toEqual({ units: 4, totalMinor: 400, weakest: 0.5 });
     expect(view.events).toHaveLength(PANEL_EVENTS);
     expect(view.events[0]!.t).toBe(PANEL_EVENTS + 2);
     expect(data.cart.map((l) => l.sku)).toEqual(['b', 'a', 'c']);
+  });
+});
+
+describe('selectAgeCheckView', () => {
+  const wine: LiveCartLine = { ...line('WINE', 1, 0.9), name: 'Red wine', ageRestricted: true };
+  const panel = (patch: Partial<LiveSessionDetail>, ageCheck = noCheck): SessionPanelState => ({
+    sessionId: 'S1',
+    revision: 1,
+    detail: { status: 'ready' as const, data: detail(patch) },
+    ageCheck,
+  });
+
+  it('asks for an ID check while an open session holds an age-restricted product, saying whether this role may confirm', () => {
+    expect(selectAgeCheckView(panel({ cart: [line('a', 1, 1), wine, { ...wine, sku: 'GIN', name: 'Gin' }] }), true)).toEqual({ kind: 'needed', products: 'Red wine, Gin', mayConfirm: true, busy: false, error: null });
+    const error = { code: 'conflict' as const, message: 'not open' };
+    expect(selectAgeCheckView(panel({ status: 'settling', cart: [wine] }, { busy: true, error }), false)).toEqual({ kind: 'needed', products: 'Red wine', mayConfirm: false, busy: true, error });
+  });
+
+  it('shows who checked, and nothing without age-restricted lines, after the receipt or before the detail arrives', () => {
+    expect(selectAgeCheckView(panel({ cart: [wine], ageCheck: { by: 'maria', t: 5 } }), false)).toEqual({ kind: 'checked', by: 'maria', t: 5 });
+    expect(selectAgeCheckView(panel({ cart: [line('a', 1, 1)] }), true)).toEqual({ kind: 'none' });
+    expect(selectAgeCheckView(panel({ cart: [{ ...wine, quantity: 0 }] }), true)).toEqual({ kind: 'none' });
+    expect(selectAgeCheckView(panel({ status: 'closed', receipt: 'held-for-review', cart: [wine] }), true)).toEqual({ kind: 'none' });
+    expect(selectAgeCheckView({ sessionId: 'S1', revision: 1, detail: { status: 'loading' }, ageCheck: noCheck }, true)).toEqual({ kind: 'none' });
   });
 });
 

@@ -74,6 +74,28 @@ export function selectSessionView(session: SessionPanelState, recent = PANEL_EVE
   }
 }
 
+export type AgeCheckView =
+  | { kind: 'none' }
+  /** An open session with age-restricted lines and no ID check: its receipt will be held unless staff check. */
+  /** `products`: their names, comma-separated (a string, so `useShallow` sees an unchanged view as unchanged). */
+  | { kind: 'needed'; products: string; mayConfirm: boolean; busy: boolean; error: ErrorInfo | null }
+  | { kind: 'checked'; by: string; t: number };
+
+/**
+ * The panel's ID-check line. A check is shown once made; "needed" only while the session is open
+ * (after the receipt, review settles it) and the cart holds an age-restricted product. `mayConfirm`:
+ * the signed-in role holds 'operate'.
+ */
+export function selectAgeCheckView(session: SessionPanelState, mayConfirm: boolean): AgeCheckView {
+  const { detail } = session;
+  if (detail.status !== 'ready') return { kind: 'none' };
+  const { ageCheck, cart, status } = detail.data;
+  if (ageCheck) return { kind: 'checked', by: ageCheck.by, t: ageCheck.t };
+  const restricted = cart.filter((line) => line.ageRestricted && line.quantity > 0).map((line) => line.name);
+  if (status === 'closed' || restricted.length === 0) return { kind: 'none' };
+  return { kind: 'needed', products: restricted.join(', '), mayConfirm, busy: session.ageCheck.busy, error: session.ageCheck.error };
+}
+
 /** The track a feed entry points at, if that shopper is on the floor now: its own track, else its session's. */
 export function shopperForEvent(frame: LiveFloorFrame | null, event: LiveEvent): number | null {
   if (!frame) return null;
