@@ -75,7 +75,8 @@ export function replayRun(db: StoreDatabase, run: LiveRun, engine: Engine, match
   const started = performance.now();
   let inputs = 0;
   if (run.firstInputMs !== undefined) {
-    for (const input of readRecording(db, { fromMs: run.firstInputMs })) {
+    // The engine keeps nothing of an input it is handed, so plate runs may share one reused buffer (as replay's do).
+    for (const input of readRecording(db, { fromMs: run.firstInputMs, transient: true })) {
       engine.push(input);
       inputs++;
     }
