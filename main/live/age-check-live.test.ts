@@ -8,13 +8,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openStoreDatabase } from '../db';
 import type { EngineDecision } from '../engine/decisions';
 import { createEngine } from '../engine/engine';
-import { inputTime } from '../engine/inputs';
 import { createStages } from '../engine/stages';
 import { readRecording } from '../recording';
 import { DEMO_STORE_KEY } from '../store/demo-key';
 import { loadDemoStore } from '../store/load';
 import { createLivePipeline } from './live-pipeline';
 import { simulatedInputs } from './simulated-feed';
+import { playSimulated } from './test-support/live-harness';
 
 const dir = mkdtempSync(join(tmpdir(), 'walkout-age-check-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -27,25 +27,22 @@ describe('staff ID check on the live pipeline', () => {
     const startMs = Date.UTC(2026, 4, 6, 12, 0, 0);
     const inputs = simulatedInputs(store, { shoppers: 8, speed: 1, seed: 11, startMs });
     const endMs = startMs + 90_000;
-    let nextFrame = startMs + 100;
     let checked: string | undefined;
-    for (;;) {
-      const input = inputs.next().value!;
-      const t = inputTime(input);
-      while (nextFrame <= t) {
-        pipeline.advance(nextFrame);
-        const open = pipeline.frame(nextFrame).shoppers.find((s) => s.sessionId !== undefined);
-        if (!checked && open && nextFrame > startMs + 20_000) {
+    playSimulated(inputs, {
+      startMs,
+      endMs,
+      push: (input) => pipeline.push(input),
+      tick: (t) => {
+        pipeline.advance(t);
+        const open = pipeline.frame(t).shoppers.find((s) => s.sessionId !== undefined);
+        if (!checked && open && t > startMs + 20_000) {
           checked = open.sessionId!;
-          expect(pipeline.ageCheck('maria', checked)).toEqual({ by: 'maria', t: nextFrame });
+          expect(pipeline.ageCheck('maria', checked)).toEqual({ by: 'maria', t });
           expect(() => pipeline.ageCheck('rui', checked!)).toThrow(`session ${checked}: the ID was already checked by maria`);
           expect(() => pipeline.ageCheck('rui', 'S9999')).toThrow('session S9999 is not open: it has had its receipt, or never was');
         }
-        nextFrame += 100;
-      }
-      if (t > endMs) break;
-      pipeline.push(input);
-    }
+      },
+    });
     pipeline.close();
     expect(checked).toBeDefined();
 

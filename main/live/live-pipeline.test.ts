@@ -13,6 +13,7 @@ import { loadDemoStore } from '../store/load';
 import { createLivePipeline } from './live-pipeline';
 import { LiveSessionCache } from './live-session-cache';
 import { simulatedInputs } from './simulated-feed';
+import { playSimulated } from './test-support/live-harness';
 
 const dir = mkdtempSync(join(tmpdir(), 'walkout-live-pipeline-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -27,27 +28,26 @@ describe('live pipeline on the simulator', () => {
     const cache = new LiveSessionCache();
     const frames: LiveFloorFrame[] = [];
     const endMs = startMs + 2 * 60_000;
-    let nextFrame = startMs + 100;
     // A shelf controller drops out for a while, as a driver would report it.
     const controller = store.layout.fixtures[0]!.shelves[0]!.plates[0]!.device.controller;
     let outage: DeviceStatus | undefined = { kind: 'device-status', device: controller, t: startMs + 30_000, state: 'offline', detail: 'no data' };
-    for (;;) {
-      const input = inputs.next().value!;
-      const t = inputTime(input);
-      while (nextFrame <= t) {
-        pipeline.advance(nextFrame);
-        frames.push(pipeline.frame(nextFrame));
+    playSimulated(inputs, {
+      startMs,
+      endMs,
+      tick: (t) => {
+        pipeline.advance(t);
+        frames.push(pipeline.frame(t));
         const changes = pipeline.takeSessionChanges();
         if (changes) cache.apply(changes);
-        nextFrame += 100;
-      }
-      if (t > endMs) break;
-      if (outage && outage.t <= t) {
-        pipeline.push(outage);
-        outage = undefined;
-      }
-      pipeline.push(input);
-    }
+      },
+      push: (input) => {
+        if (outage && outage.t <= inputTime(input)) {
+          pipeline.push(outage);
+          outage = undefined;
+        }
+        pipeline.push(input);
+      },
+    });
     pipeline.close();
     db.close();
 

@@ -27,6 +27,18 @@ export function compareSources(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Where a source named `name` goes in `sorted` (kept in compareSources order) to keep it sorted. */
+export function sourceInsertionIndex(sorted: readonly { name: string }[], name: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareSources(sorted[mid]!.name, name) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The merge order for two inputs from different sources (within a source, keep arrival order). */
 export function compareInputs(a: EngineInput, b: EngineInput): number {
   return inputTime(a) - inputTime(b) || kindRank[a.kind] - kindRank[b.kind] || compareSources(inputSource(a), inputSource(b));

@@ -15,7 +15,7 @@ import type { PlateSamples } from '../engine/inputs';
 import { ByteReader, ByteWriter } from './bytes';
 import type { DecodedBatch, TransientRuns } from './decoded-batch';
 import { PayloadProblem } from './errors';
-import { compareSources } from './merge-order';
+import { compareSources, sourceInsertionIndex } from './merge-order';
 import { minSampleBytes, PlateBodyEncoder, plateRunEnd, readPlateBody, RunTable } from './plate-codec';
 
 /** The batch row's source for the plate batches this build writes: one stream for all plates. */
@@ -82,14 +82,7 @@ export class PlateBatchEncoder {
 
   private addPlate(name: string): PlateStream {
     const stream: PlateStream = { name, body: new PlateBodyEncoder() };
-    let lo = 0;
-    let hi = this.plates.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compareSources(this.plates[mid]!.name, name) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    this.plates.splice(lo, 0, stream);
+    this.plates.splice(sourceInsertionIndex(this.plates, name), 0, stream);
     this.byName.set(name, stream);
     return stream;
   }

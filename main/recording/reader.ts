@@ -7,7 +7,7 @@ import type { InputBatch, InputLogRepository } from '../db';
 import { inputTime, type EngineInput, type EngineInputKind } from '../engine/inputs';
 import { decodeBatchLazily } from './codec';
 import { TransientRuns, type DecodedBatch } from './decoded-batch';
-import { compareSources, kindRank } from './merge-order';
+import { kindRank, sourceInsertionIndex } from './merge-order';
 import { MinHeap } from './min-heap';
 
 export interface ReadRecordingOptions {
@@ -63,13 +63,7 @@ class SourceRanks {
   of(name: string): SourceOrder {
     const known = this.byName.get(name);
     if (known) return known;
-    let lo = 0;
-    let hi = this.sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compareSources(this.sorted[mid]!.name, name) < 0) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = sourceInsertionIndex(this.sorted, name);
     const order: SourceOrder = { name, rank: lo };
     this.sorted.splice(lo, 0, order);
     for (let i = lo + 1; i < this.sorted.length; i++) this.sorted[i]!.rank = i;

@@ -9,9 +9,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../native-bridge/contract/errors';
 import type { LiveSessionDetail } from '../../native-bridge/contract/live-floor';
 import { openStoreDatabase } from '../db';
-import { inputTime } from '../engine/inputs';
 import { createLivePipeline, type LivePipeline } from '../live/live-pipeline';
 import { LiveSessionCache } from '../live/live-session-cache';
+import { playSimulated } from '../live/test-support/live-harness';
 import { simulatedInputs } from '../live/simulated-feed';
 import { DEMO_STORE_KEY } from '../store/demo-key';
 import { loadDemoStore } from '../store/load';
@@ -56,14 +56,7 @@ describe('age check service', () => {
     const service = createAgeCheckService({ db, live: source, now: () => 1234 });
     const startMs = Date.UTC(2026, 4, 6, 9, 0, 0);
     const inputs = simulatedInputs(store, { shoppers: 6, speed: 1, seed: 5, startMs });
-    let next = startMs + 100;
-    for (;;) {
-      const input = inputs.next().value!;
-      const t = inputTime(input);
-      for (; next <= t; next += 100) source.sync(next);
-      if (t > startMs + 25_000) break;
-      source.pipeline.push(input);
-    }
+    const next = playSimulated(inputs, { startMs, endMs: startMs + 25_000, tick: (t) => source.sync(t), push: (input) => source.pipeline.push(input) });
     const open = source.pipeline.frame(next).shoppers.find((s) => s.sessionId !== undefined)!.sessionId!;
 
     const confirmed = await service.confirm({ sessionId: open, note: 'passport' }, 'maria');

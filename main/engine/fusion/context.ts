@@ -84,12 +84,10 @@ export class FusionContext {
     this.staffZones = store.layout.zones.filter((z) => z.kind === 'staff').map((z) => z.polygon);
     this.ageRestricted = new Set(store.catalog.filter((p) => p.ageRestricted).map((p) => p.sku));
     const plates = new Map<string, PlateTargets>();
-    const fronts = new Map<string, readonly [number, number]>();
     for (const [plate, placement] of locatePlates(store.layout)) {
       const [x, y, z] = placement.front;
       const [fx, fy] = placement.facing;
       plates.set(plate, { front: [x, y], grasp: [x - fx * o.graspDepthM, y - fy * o.graspDepthM, z + o.graspLiftM] });
-      fronts.set(plate, [x, y]);
     }
     // Enough ring for historyMs at 20 points a second: tracks come at 10, with room to spare.
     const capacity = Math.max(64, Math.ceil(o.historyMs / 50));
@@ -97,7 +95,7 @@ export class FusionContext {
     this.putBacks = new PutBackReader(new Map(store.catalog.map((p) => [p.sku, p])), new Map(store.planogram.map((f) => [f.plate, f.sku])), o);
     this.attributor = new Attributor(plates, this.tracks, o, capacity, (sessionId, event) => this.putBacks.fit(event, this.sessions.get(sessionId)?.cart.held() ?? new Map()));
     this.gatekeeper = new Gatekeeper(store.layout.id, this.gates, o);
-    this.receipts = new ReceiptTiming(o, this.tracks, fronts, this.queuedEvents, shelves, capacity, (x, y) => this.outsideBy(x, y));
+    this.receipts = new ReceiptTiming(o, this.tracks, plates, this.queuedEvents, shelves, capacity, (x, y) => this.outsideBy(x, y));
   }
 
   /** On the sales floor (not in a gate lane or the street). */

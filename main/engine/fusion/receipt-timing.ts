@@ -8,6 +8,7 @@
 // report (exit crossings, the shelf stage's settle times, event due times), never from when fusion
 // happened to look, so a receipt has the same time live and on replay.
 import type { ShelfActivity } from '../stage';
+import type { PlateTargets } from './attribution';
 import type { QueuedEvent } from './context';
 import type { FusionOptions } from './options';
 import type { Session } from './session';
@@ -28,8 +29,8 @@ export class ReceiptTiming {
   constructor(
     private readonly o: FusionOptions,
     private readonly tracks: TrackRegistry,
-    /** Plate id → its front edge's middle on the plan. */
-    private readonly fronts: ReadonlyMap<string, readonly [number, number]>,
+    /** Plate id → where it is (its front edge's middle on the plan is what a member must come near). */
+    private readonly plates: ReadonlyMap<string, PlateTargets>,
     private readonly queued: readonly QueuedEvent[],
     private readonly shelves: ShelfActivity | undefined,
     historyCapacity: number,
@@ -120,7 +121,7 @@ export class ReceiptTiming {
       if (shelf.sinceMs > exit) continue;
       const targets: number[] = [];
       for (const plate of shelf.plates) {
-        const front = this.fronts.get(plate);
+        const front = this.plates.get(plate)?.front;
         if (front) targets.push(front[0], front[1]);
       }
       if (targets.length === 0) continue;

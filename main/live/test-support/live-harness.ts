@@ -9,6 +9,7 @@ import { FakeShelfController } from '../../../native-bridge/hid/fake-shelf-contr
 import { StreamHub } from '../../../native-bridge/rpc/server/stream-hub';
 import { openStoreDatabase, type StoreDatabase } from '../../db';
 import { tempDbPath } from '../../db/test-support';
+import { inputTime, type EngineInput } from '../../engine/inputs';
 import { DEMO_STORE_KEY } from '../../store/demo-key';
 import type { StoreModel } from '../../store/schema';
 import { createLiveLink, type LiveLink } from '../live-link';
@@ -16,6 +17,24 @@ import type { LiveWorkerMessage } from '../live-messages';
 import { createLivePipeline, type LivePipeline } from '../live-pipeline';
 import { feed, testWorld, type TestWorld } from '../live-test-world';
 import { startLiveWorkerLoop, type LiveWorkerLoop, type LiveWorkerLoopOptions } from '../live-worker-loop';
+
+// --- simulated inputs played as the live worker plays them ---------------------------------------
+
+/**
+ * Plays a simulated feed into a live pipeline the way the worker does: before each input, every
+ * 100 ms tick of store time up to it runs `tick(t)` (advance, frame, whatever the test looks at);
+ * then the input is pushed. Stops at the first input past `endMs`; answers the next tick's time.
+ */
+export function playSimulated(inputs: Iterator<EngineInput>, o: { startMs: number; endMs: number; push: (input: EngineInput) => void; tick: (t: number) => void }): number {
+  let next = o.startMs + 100;
+  for (;;) {
+    const input = inputs.next().value as EngineInput;
+    const t = inputTime(input);
+    for (; next <= t; next += 100) o.tick(next);
+    if (t > o.endMs) return next;
+    o.push(input);
+  }
+}
 
 // --- simulated live runs, crashed and resumed ----------------------------------------------------
 
