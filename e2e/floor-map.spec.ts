@@ -108,6 +108,7 @@ async function scriptedHost(page: Page): Promise<{ plan: FloorPlan; controller: 
               status: 'open',
               trackIds: [3],
               cart: [],
+              pending: [],
               flags: ['tailgating'],
               events: [
                 { t: start + 1000, kind: 'member', trackId: 3, via: 'tailgating', gate: entry },
@@ -125,6 +126,11 @@ async function scriptedHost(page: Page): Promise<{ plan: FloorPlan; controller: 
               cart: [
                 { sku: 'BREAD', name: 'Sourdough loaf', quantity: 1, confidence: 0.97, unitPriceMinor: 449 },
                 { sku: 'COLA', name: 'Cola 330 ml', quantity: 2, confidence: 0.55, unitPriceMinor: 129 },
+              ],
+              // Two shelves still settling: a pick of something new and a put-back of a cola.
+              pending: [
+                { sku: 'OAT', name: 'Oat milk 1 l', quantity: 1, confidence: 0.83, unitPriceMinor: 199, readingId: 'R1', since: start - 300 },
+                { sku: 'COLA', name: 'Cola 330 ml', quantity: -1, confidence: 0.71, unitPriceMinor: 129, readingId: 'R2', since: start - 200 },
               ],
               flags: [],
               events: [
@@ -202,6 +208,7 @@ test('alerts pop up as they happen and devices that go offline are drawn on the 
   await expect(panel.getByTestId('shopper-session-loading')).toBeVisible();
   await expect(panel.getByTestId('shopper-flags')).toContainText('came in without scanning');
   await expect(panel.getByTestId('shopper-cart-empty')).toBeVisible();
+  await expect(panel.getByTestId('shopper-pending')).toHaveCount(0);
 
   // A shopper with a cart: lines least sure first, with their confidence.
   await page.getByRole('application', { name: /floor plan/i }).focus();
@@ -210,6 +217,9 @@ test('alerts pop up as they happen and devices that go offline are drawn on the 
   await expect(panel.getByTestId('cart-line')).toHaveCount(2);
   await expect(panel.getByTestId('cart-line-confidence')).toHaveText(['55%', '97%']);
   await expect(panel.getByTestId('shopper-events')).toContainText('Took 2 × Cola 330 ml (55% sure, 61% this shopper)');
+  // Lines still settling, apart from the cart: neither cart rows nor in its total.
+  await expect(panel.getByTestId('pending-line')).toHaveText(['+1 Oat milk 1 l · settling · 83%', '\u22121 Cola 330 ml · settling · 71%']);
+  await expect(panel.getByTestId('shopper-cart-lines').locator('tfoot td').first()).toHaveText('3');
   await shot(page, 'floor-map-cart-panel');
 
   // Toasts go away by themselves after a few seconds.

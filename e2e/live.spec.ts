@@ -99,6 +99,7 @@ test('a crowd of 200 scripted shoppers is drawn, picked and stepped through smoo
           status: 'open',
           trackIds: [i],
           cart: units > 0 ? [{ sku: 'SCRIPTED', name: 'Scripted product', quantity: units, confidence: 0.93, unitPriceMinor: 250 }] : [],
+          pending: [],
           flags: [],
           events: [{ t: t - 60_000, kind: 'admitted', gate: plan.layout.gates[0]!.id, groupSize: 1 }],
           revision: 1,

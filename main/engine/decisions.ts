@@ -26,6 +26,18 @@ export interface ShelfEventDecision {
   sessionId?: string;
 }
 
+/**
+ * A first reading of a shelf's weight change, taken from the plates' first still samples (the shelf
+ * stage's previewWindowS) while the shelf is still settling. Fusion shows it as a pending line on the
+ * live cart of the session it would be charged to; the settled shelf event, or the shelf settling
+ * with no change, replaces it. Never charged and not stored: a replay makes the same readings again.
+ */
+export interface ShelfReadingDecision extends Omit<ShelfEventDecision, 'kind' | 'sessionId'> {
+  kind: 'shelf-reading';
+  /** 'nobody' when the shelf's fixture is in staff restock mode. */
+  sessionId?: 'nobody';
+}
+
 /** A hand in the store at one tick, triangulated from the cameras' hand keypoints. */
 export interface HandPoint {
   /** Metres on the plan, and above the floor. */
@@ -78,8 +90,17 @@ export interface ReceiptDecision {
   flags: FlagReason[];
 }
 
+/**
+ * Decisions the stores of decisions leave out: floor track points (kept apart, as a MOT file) and
+ * first readings (superseded within a second by the settled event). A replay makes both again.
+ */
+export function isTransient(decision: EngineDecision): decision is TrackPoint | ShelfReadingDecision {
+  return decision.kind === 'track-point' || decision.kind === 'shelf-reading';
+}
+
 export type EngineDecision =
   | ShelfEventDecision
+  | ShelfReadingDecision
   | TrackPoint
   | ReceiptDecision
   | TrackLifecycleDecision

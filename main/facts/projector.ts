@@ -136,6 +136,7 @@ export class FactsProjector {
       case 'gate-refused':
       case 'restock-alert':
       case 'age-check':
+      case 'shelf-reading':
         break;
       default: {
         const unhandled: never = d;

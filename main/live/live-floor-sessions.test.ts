@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LiveSession } from '../engine/fusion/session';
+import type { LiveSession, PendingLine } from '../engine/fusion/session';
 import { CLOSED_SESSIONS_KEPT, LiveSessionBook, SESSION_EVENTS_KEPT } from './live-floor-sessions';
 import { LiveSessionCache } from './live-session-cache';
 
@@ -75,6 +75,7 @@ describe('LiveSessionBook', () => {
       openedMs: 0,
       groupSize: 2,
       status: 'settling',
+      pending: [],
       members: [
         { trackId: 1, state: 'exited' },
         { trackId: 2, state: 'replaced' },
@@ -92,6 +93,50 @@ describe('LiveSessionBook', () => {
       trackIds: [1, 3],
       cart: [{ sku: 'MILK', name: 'Milk 1 l', quantity: 3, confidence: 0.81, unitPriceMinor: 129 }],
     });
+  });
+
+  it('shows fusion’s pending lines apart from the cart, publishes each change, and drops them once settled', () => {
+    const book = new LiveSessionBook(catalog);
+    admitted(book, 'S1');
+    book.takeChanges();
+    const snapshot = (patch: Partial<LiveSession>): LiveSession => ({ id: 'S1', tokenNonce: 'nS1', gate: 'entry', openedMs: 0, groupSize: 1, status: 'open', members: [{ trackId: 1, state: 'active' }], cart: [], flags: [], pending: [], ...patch });
+    const pick: PendingLine = { readingId: 'R1', shelf: 'F1.S1', sku: 'MILK', quantity: 1, confidence: 0.83, t: 150 };
+
+    book.sync([snapshot({ pending: [pick] })]);
+    const first = book.takeChanges()!.changed[0]!;
+    expect(first.cart).toEqual([]);
+    expect(first.pending).toEqual([{ sku: 'MILK', name: 'Milk 1 l', quantity: 1, confidence: 0.83, unitPriceMinor: 129, readingId: 'R1', since: 150 }]);
+    expect(first.pending).not.toBe(book.get('S1')!.pending);
+    // The same snapshot again changes nothing.
+    book.sync([snapshot({ pending: [pick] })]);
+    expect(book.takeChanges()).toBeNull();
+
+    // A newer reading of the same shelf (a put-back of an age-restricted product, an unknown SKU beside it).
+    book.sync([snapshot({ pending: [{ ...pick, readingId: 'R2', sku: 'WINE', quantity: -1, confidence: 0.6, t: 300 }, { ...pick, readingId: 'R3', shelf: 'F2.S1', sku: 'NEW', t: 310 }] })]);
+    const second = book.takeChanges()!.changed[0]!;
+    expect(second.revision).toBeGreaterThan(first.revision);
+    expect(second.pending).toEqual([
+      { sku: 'WINE', name: 'Red wine', quantity: -1, confidence: 0.6, unitPriceMinor: 899, ageRestricted: true, readingId: 'R2', since: 300 },
+      { sku: 'NEW', name: 'NEW', quantity: 1, confidence: 0.83, unitPriceMinor: 0, readingId: 'R3', since: 310 },
+    ]);
+
+    // The shelf settled: the line is in the cart and no longer pending.
+    book.sync([snapshot({ cart: [{ sku: 'MILK', quantity: 1, confidence: 0.9 }] })]);
+    const settled = book.takeChanges()!.changed[0]!;
+    expect(settled.pending).toEqual([]);
+    expect(settled.cart).toMatchObject([{ sku: 'MILK', quantity: 1 }]);
+  });
+
+  it('clears pending lines at the receipt: they are never charged', () => {
+    const book = new LiveSessionBook(catalog);
+    admitted(book, 'S1');
+    book.sync([{ id: 'S1', tokenNonce: 'nS1', gate: 'entry', openedMs: 0, groupSize: 1, status: 'settling', members: [], cart: [{ sku: 'MILK', quantity: 1, confidence: 1 }], flags: [], pending: [{ readingId: 'R1', shelf: 'F1.S1', sku: 'WINE', quantity: 1, confidence: 0.7, t: 5 }] }]);
+    expect(book.get('S1')!.pending).toHaveLength(1);
+    book.takeChanges();
+    book.observe({ kind: 'receipt', t: 10, sessionId: 'S1', status: 'charged', lines: [{ sku: 'MILK', quantity: 1, confidence: 1 }], flags: [] });
+    const closed = book.takeChanges()!.changed[0]!;
+    expect(closed).toMatchObject({ status: 'closed', receipt: 'charged', pending: [] });
+    expect(closed.cart.map((line) => line.sku)).toEqual(['MILK']);
   });
 
   it('forgets the oldest closed sessions beyond its limit, and says which', () => {

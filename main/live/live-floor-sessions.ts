@@ -1,11 +1,12 @@
 // Each session as the floor map's shopper panel shows it: the live cart with each line's
 // confidence, and what happened to it (admitted, members joining, picks and put-backs with how
 // sure the engine was, flags, the receipt). Built from the engine's decisions as they happen and
-// from fusion's snapshot of the open sessions (the cart's authority). Every change bumps the
-// session's revision; `takeChanges` hands the changed sessions to the host once per frame.
-import type { LiveCartLine, LiveSessionDetail, LiveSessionEvent } from '../../native-bridge/contract/live-floor';
+// from fusion's snapshot of the open sessions (the cart's authority, and its pending lines: first
+// readings of shelves still settling, replaced within about a second by the settled line). Every
+// change bumps the session's revision; `takeChanges` hands the changed sessions to the host once per frame.
+import type { LiveCartLine, LivePendingLine, LiveSessionDetail, LiveSessionEvent } from '../../native-bridge/contract/live-floor';
 import type { EngineDecision, FlagReason } from '../engine/decisions';
-import type { LiveSession } from '../engine/fusion/session';
+import type { LiveSession, PendingLine } from '../engine/fusion/session';
 import type { Product } from '../store/schema';
 
 /** Newest events kept per session. */
@@ -23,7 +24,7 @@ type Catalog = ReadonlyMap<string, Pick<Product, 'name' | 'priceMinor' | 'ageRes
 
 export class LiveSessionBook {
   private readonly sessions = new Map<string, LiveSessionDetail>();
-  /** The last snapshot signature per open session: a cheap "did the cart or members change?". */
+  /** The last snapshot signature per open session: a cheap "did the cart, pending lines or members change?". */
   private readonly signatures = new Map<string, string>();
   private readonly dirty = new Set<string>();
   private readonly closedOrder: string[] = [];
@@ -98,6 +99,8 @@ export class LiveSessionBook {
         session.status = 'closed';
         session.receipt = d.status;
         session.cart = d.lines.map((line) => this.cartLine(line.sku, line.quantity, line.confidence));
+        // The receipt is what was charged; nothing settles after it.
+        session.pending = [];
         session.flags = [...new Set([...session.flags, ...d.flags])];
         this.append(d.sessionId, { t: d.t, kind: 'receipt', status: d.status });
         this.signatures.delete(d.sessionId);
@@ -109,7 +112,7 @@ export class LiveSessionBook {
     }
   }
 
-  /** Takes fusion's snapshot of the open sessions: cart, status and members. */
+  /** Takes fusion's snapshot of the open sessions: cart, pending lines, status and members. */
   sync(open: readonly LiveSession[]): void {
     for (const s of open) {
       const session = this.sessions.get(s.id) ?? this.open(s.id, s.gate, s.openedMs, s.tokenNonce === undefined);
@@ -119,6 +122,7 @@ export class LiveSessionBook {
       session.status = s.status;
       session.trackIds = s.members.filter((m) => m.state !== 'replaced').map((m) => m.trackId);
       session.cart = s.cart.filter((line) => line.quantity !== 0).map((line) => this.cartLine(line.sku, line.quantity, line.confidence));
+      session.pending = s.pending.filter((line) => line.quantity !== 0).map((line) => this.pendingLine(line));
       this.touch(session);
     }
   }
@@ -134,6 +138,7 @@ export class LiveSessionBook {
           ...session,
           trackIds: [...session.trackIds],
           cart: [...session.cart],
+          pending: [...session.pending],
           flags: [...session.flags],
           ...(session.ageCheck ? { ageCheck: { ...session.ageCheck } } : {}),
           events: [...session.events],
@@ -147,7 +152,7 @@ export class LiveSessionBook {
   private open(id: string, gate: string, t: number, anonymous: boolean): LiveSessionDetail {
     let session = this.sessions.get(id);
     if (!session) {
-      session = { id, anonymous, gate, openedAt: t, status: 'open', trackIds: [], cart: [], flags: [], events: [], revision: 0 };
+      session = { id, anonymous, gate, openedAt: t, status: 'open', trackIds: [], cart: [], pending: [], flags: [], events: [], revision: 0 };
       this.sessions.set(id, session);
       this.touch(session);
     }
@@ -185,11 +190,17 @@ export class LiveSessionBook {
     const product = this.catalog.get(sku);
     return { sku, name: product?.name ?? sku, quantity, confidence, unitPriceMinor: product?.priceMinor ?? 0, ...(product?.ageRestricted ? { ageRestricted: true as const } : {}) };
   }
+
+  private pendingLine(line: PendingLine): LivePendingLine {
+    return { ...this.cartLine(line.sku, line.quantity, line.confidence), readingId: line.readingId, since: line.t };
+  }
 }
 
 function snapshotSignature(s: LiveSession): string {
   let signature = s.status;
   for (const m of s.members) signature += `|${m.trackId}:${m.state}`;
   for (const line of s.cart) signature += `|${line.sku}×${line.quantity}@${line.confidence}`;
+  signature += '|pending';
+  for (const line of s.pending) signature += `|${line.readingId}:${line.sku}×${line.quantity}@${line.confidence}`;
   return signature;
 }

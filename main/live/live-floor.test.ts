@@ -11,7 +11,7 @@ const controller = store.layout.fixtures[0]!.shelves[0]!.plates[0]!.device.contr
 const camera = store.cameras[0]!.id;
 
 function openSession(id: string, patch: Partial<LiveSession> = {}): LiveSession {
-  return { id, tokenNonce: `n-${id}`, gate: 'entry', openedMs: 0, groupSize: 1, status: 'open', members: [], cart: [], flags: [], ...patch };
+  return { id, tokenNonce: `n-${id}`, gate: 'entry', openedMs: 0, groupSize: 1, status: 'open', members: [], cart: [], flags: [], pending: [], ...patch };
 }
 
 function admit(floor: LiveFloor, sessionId: string, trackId: number, t: number): void {

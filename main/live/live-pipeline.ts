@@ -8,7 +8,7 @@
 import type { LiveFloorFrame, LiveSource } from '../../native-bridge/contract/dto';
 import type { LiveAgeCheck } from '../../native-bridge/contract/live-floor';
 import type { LiveRun, StoreDatabase } from '../db';
-import type { EngineDecision } from '../engine/decisions';
+import { isTransient, type EngineDecision } from '../engine/decisions';
 import { createEngine, type Engine } from '../engine/engine';
 import { inputTime, type AgeCheckAction, type EngineInput, type RestockAction } from '../engine/inputs';
 import { createStages } from '../engine/stages';
@@ -73,7 +73,7 @@ export function createLivePipeline(options: LivePipelineOptions): LivePipeline {
   const engine: Engine = createEngine(stages.all, (decision) => {
     floor.observe(decision);
     facts.observe(decision);
-    if (decision.kind !== 'track-point') {
+    if (!isTransient(decision)) {
       const sessionId = 'sessionId' in decision ? decision.sessionId : undefined;
       const json = JSON.stringify(decision);
       if (!matcher?.alreadyStored(json)) journal.add({ t: decision.t, kind: decision.kind, sessionId, json }, engine.now);

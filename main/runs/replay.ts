@@ -2,7 +2,7 @@
 // stored in the run's database (replacing any earlier replay's) with their facts (main/facts), and floor tracks in a MOT file.
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import type { EngineDecision, TrackPoint } from '../engine/decisions';
+import { isTransient, type EngineDecision, type TrackPoint } from '../engine/decisions';
 import { createEngine } from '../engine/engine';
 import { inputTime } from '../engine/inputs';
 import type { StageName } from '../engine/stage';
@@ -38,7 +38,7 @@ export class ReplayOutput {
   readonly observe = (decision: EngineDecision): void => {
     this.facts.observe(decision);
     if (decision.kind === 'track-point') this.trackPoints.push(decision);
-    else this.decisions.push(toStored(decision));
+    else if (!isTransient(decision)) this.decisions.push(toStored(decision));
   };
 }
 

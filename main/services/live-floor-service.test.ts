@@ -3,7 +3,7 @@ import { ApiError } from '../../native-bridge/contract/errors';
 import type { LiveSessionDetail } from '../../native-bridge/contract/live-floor';
 import { createLiveFloorService } from './live-floor-service';
 
-const detail: LiveSessionDetail = { id: 'S1', anonymous: false, gate: 'in', openedAt: 0, status: 'open', trackIds: [1], cart: [], flags: [], events: [], revision: 3 };
+const detail: LiveSessionDetail = { id: 'S1', anonymous: false, gate: 'in', openedAt: 0, status: 'open', trackIds: [1], cart: [], pending: [], flags: [], events: [], revision: 3 };
 
 describe('live floor service', () => {
   it('answers a known session from the live feed', () => {

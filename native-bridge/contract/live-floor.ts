@@ -73,6 +73,24 @@ export interface LiveCartLine {
   ageRestricted?: true;
 }
 
+/**
+ * A line not settled yet. A shelf's plates need about a second of stillness before the shelf event
+ * is settled; meanwhile the plates' first still samples (~0.15 s after the hand left) give a first
+ * reading, and fusion shows it at once on the session it would be charged to. `quantity` is what it
+ * would change the cart by (positive: a pick; negative: a put-back); `confidence` is how likely
+ * that is: attribution to this session × the reading's probability, 0–1.
+ *
+ * Not part of the cart: not on the receipt and not in the cart's units or total. Within about a
+ * second the settled shelf event replaces it with a cart line (or removes it, when the shelf settles
+ * with no change).
+ */
+export interface LivePendingLine extends LiveCartLine {
+  /** The first reading it comes from; a newer reading of the same shelf replaces the line. */
+  readingId: string;
+  /** Store time of the reading, ms since the epoch. */
+  since: number;
+}
+
 /** Staff checked the shopper's ID on the floor: who, and at what store time (ms since the epoch). */
 export interface LiveAgeCheck {
   by: string;
@@ -111,6 +129,8 @@ export interface LiveSessionDetail {
   receipt?: 'charged' | 'held-for-review';
   trackIds: number[];
   cart: LiveCartLine[];
+  /** Lines still settling, oldest first: shown apart from the cart, never on the receipt; none once closed. */
+  pending: LivePendingLine[];
   flags: LiveFlagReason[];
   /** Set once staff have checked the shopper's ID (the first check stands). */
   ageCheck?: LiveAgeCheck;

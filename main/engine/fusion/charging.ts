@@ -17,6 +17,7 @@ type StaffWork = 'restock-mode' | 'marked-nobody';
 
 export function attribute(ctx: FusionContext, event: ShelfEventDecision, emit: DecisionSink): void {
   const o = ctx.o;
+  ctx.pending.settle(event.shelf, event.t);
   const post = ctx.attributor.posterior(event);
   const staffWork: StaffWork | undefined =
     event.sessionId === NOBODY ? 'marked-nobody' : ctx.restock.covers(event.fixture, event.startMs) ? 'restock-mode' : undefined;

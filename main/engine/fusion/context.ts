@@ -9,6 +9,7 @@ import type { DecisionSink, ShelfActivity } from '../stage';
 import { Attributor, type PlateTargets } from './attribution';
 import { gateLine, type GateLine } from './gate-lines';
 import { Gatekeeper } from './gatekeeper';
+import { PendingLines } from './pending-lines';
 import { PutBackReader } from './put-back';
 import type { FusionOptions } from './options';
 import { ReceiptTiming } from './receipt-timing';
@@ -63,6 +64,8 @@ export class FusionContext {
   /** Tailgaters' crossings, so a passage count they explain raises no second alert. */
   readonly tailgateCrossings: { gate: GateLine; t: number; usedByPassage: boolean }[] = [];
   readonly queuedEvents: QueuedEvent[] = [];
+  /** Pending cart lines from first readings of shelves still settling. */
+  readonly pending: PendingLines;
   tokenSessions = 0;
   anonymousSessions = 0;
   /** Something due may have changed: the stage recomputes its next due time. */
@@ -95,6 +98,7 @@ export class FusionContext {
     this.putBacks = new PutBackReader(new Map(store.catalog.map((p) => [p.sku, p])), new Map(store.planogram.map((f) => [f.plate, f.sku])), o);
     this.attributor = new Attributor(plates, this.tracks, o, capacity, (sessionId, event) => this.putBacks.fit(event, this.sessions.get(sessionId)?.cart.held() ?? new Map()));
     this.gatekeeper = new Gatekeeper(store.layout.id, this.gates, o);
+    this.pending = new PendingLines(this, shelves, this.queuedEvents);
     this.receipts = new ReceiptTiming(o, this.tracks, plates, this.queuedEvents, shelves, capacity, (x, y) => this.outsideBy(x, y));
   }
 

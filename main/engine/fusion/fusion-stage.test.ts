@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineDecision, TrackLifecycleDecision, TrackPoint } from '../decisions';
 import type { EngineInput } from '../inputs';
+import type { DecisionSink, ShelfActivity } from '../stage';
 import { createFusionStage, type FusionStageOptions } from './fusion-stage';
 import {
   T0,
@@ -17,6 +18,7 @@ import {
   restock,
   scan,
   shelfEvent,
+  shelfReading,
   testKey,
   testStore,
   token,
@@ -553,6 +555,100 @@ describe('tracks lost and found', () => {
     const end = inStore[inStore.length - 1]!.t;
     const out = feed(stage(), [scan('in-1', T0 + 1000, token())], inStore, end);
     expect(ofKind(out, 'receipt')).toEqual([expect.objectContaining({ t: end, flags: ['track-lost'], status: 'held-for-review' })]);
+  });
+});
+
+describe('pending lines from first readings', () => {
+  /** One shopper at P2; the shelf's first reading at `readAt`, its settled event (ending at readAt) made at `readAt` + 1 s. */
+  function pendingVisit(hypotheses = pick('BREAD', 2)) {
+    const v = visit(1, T0, [at('P2')]);
+    const startMs = v.arrivals[0]! + 500;
+    const readAt = startMs + 1000;
+    const reading = shelfReading('F1-S1~1', ['P2'], startMs, readAt, hypotheses);
+    const event = shelfEvent('F1-S1#1', ['P2'], startMs, readAt - 150, hypotheses, { t: readAt + 1000 });
+    const track = withWrists(v.track, [{ trackId: 1, plate: 'P2', fromMs: startMs - 100, toMs: readAt }]);
+    return { v, reading, event, track, readAt };
+  }
+
+  /** Feeds the visit and records the session's pending lines and cart after each item. */
+  function pendingOver(decisions: EngineDecision[], endMs: number, extra: Partial<FusionStageOptions> = {}, inputs: EngineInput[] = [], clock = { t: -Infinity }) {
+    const s = stage(extra);
+    const seen: { t: number; pending: string[]; cart: string[] }[] = [];
+    // The clock follows the stage's time, for a fake shelf stage that settles at a given moment.
+    const timed = { ...s, advance: (t: number, emit: DecisionSink) => ((clock.t = t), s.advance(t, emit)) };
+    const out = feed(timed, [scan('in-1', T0 + 1000, token()), ...inputs], decisions, endMs, (t) => {
+      const session = s.sessions()[0];
+      if (session) seen.push({ t, pending: session.pending.map((p) => `${p.sku}×${p.quantity}`), cart: session.cart.map((c) => `${c.sku}×${c.quantity}`) });
+    });
+    const at = (t: number) => seen.filter((x) => x.t <= t).at(-1)!;
+    return { out, at };
+  }
+
+  it('shows a first reading on the reaching shopper at once, until the settled event puts the line in the cart', () => {
+    const { v, reading, event, track, readAt } = pendingVisit();
+    const { out, at } = pendingOver([...track, reading, event], v.leftAt + 10_000);
+    expect(at(readAt - 1)).toMatchObject({ pending: [], cart: [] });
+    expect(at(readAt)).toMatchObject({ pending: ['BREAD×2'], cart: [] });
+    expect(at(event.t - 1)).toMatchObject({ pending: ['BREAD×2'], cart: [] });
+    expect(at(event.t + 100)).toMatchObject({ pending: [], cart: ['BREAD×2'] });
+    // The reading decided nothing: one attribution (the event's), nothing flagged, the receipt from the event alone.
+    expect(ofKind(out, 'attribution').map((a) => a.eventId)).toEqual([event.id]);
+    expect(ofKind(out, 'session-flag')).toEqual([]);
+    expect(ofKind(out, 'receipt')[0]).toMatchObject({ status: 'charged', lines: [expect.objectContaining({ sku: 'BREAD', quantity: 2 })] });
+  });
+
+  it('replaces the line with the shelf’s next reading, and drops it when the weights are back where they were', () => {
+    const { v, reading, track, readAt } = pendingVisit(pick('BREAD', 1));
+    const second = shelfReading('F1-S1~2', ['P2'], reading.startMs, readAt + 300, pick('BREAD', 2));
+    const back = shelfReading('F1-S1~3', [], reading.startMs, readAt + 600, []);
+    const { at } = pendingOver([...track, reading, second, back], v.leftAt + 10_000);
+    expect(at(readAt).pending).toEqual(['BREAD×1']);
+    expect(at(readAt + 300).pending).toEqual(['BREAD×2']);
+    expect(at(readAt + 600).pending).toEqual([]);
+  });
+
+  it('moves the line to the shopper whose hand the cameras saw at the plate once those track points come in', () => {
+    const va = visit(1, T0, [at('P3', -0.3)], 6000);
+    const vb = visit(2, T0 + 2500, [at('P3', 0.2)], 6000, [1.3, 10.6]);
+    const both = Math.max(va.arrivals[0]!, vb.arrivals[0]!);
+    const readAt = both + 1500;
+    const reading = shelfReading('F1-S1~1', ['P3'], both + 500, readAt, pick('WINE'));
+    const tracks = withWrists([...va.track, ...vb.track], [{ trackId: 1, plate: 'P3', fromMs: readAt - 700, toMs: readAt + 300 }]);
+    // Shopper 1's points around the reading reach fusion late (as a slow camera's would), all at readAt + 300.
+    const lateUntil = readAt + 300;
+    const deliveredAt = (d: EngineDecision) => (d.kind === 'track-point' && d.trackId === 1 && d.t >= readAt - 700 && d.t < lateUntil ? lateUntil : d.t);
+    const items = [...tracks, reading].sort((a, b) => deliveredAt(a) - deliveredAt(b));
+    const s = stage();
+    const emit = () => undefined;
+    s.accept(scan('in-1', T0 + 1000, token()), emit);
+    let now = -Infinity;
+    const linesAt = new Map<number, string[]>();
+    for (const d of items) {
+      if (d.t === T0 + 3500) s.accept(scan('in-1', T0 + 3500, token()), emit);
+      if (deliveredAt(d) > now) s.advance((now = deliveredAt(d)), emit);
+      s.observe!(d, emit);
+      linesAt.set(now, s.sessions().flatMap((x) => x.pending.map((p) => `${x.id}:${p.sku}`)));
+    }
+    const shownAt = (t: number) => [...linesAt].filter(([x]) => x <= t).at(-1)![1];
+    expect(shownAt(readAt)).toEqual(['S2:WINE']);
+    expect(shownAt(lateUntil + 200)).toEqual(['S1:WINE']);
+  });
+
+  it('drops the line when the shelf settles with no change', () => {
+    const { v, reading, track, readAt } = pendingVisit();
+    const settledAt = readAt + 900;
+    const clock = { t: -Infinity };
+    const shelfActivity: ShelfActivity = { unsettled: () => [], settledAfter: () => (clock.t < settledAt ? Number.NaN : settledAt) };
+    const { at } = pendingOver([...track, reading], v.leftAt + 10_000, { shelfActivity }, [], clock);
+    expect(at(readAt).pending).toEqual(['BREAD×2']);
+    expect(at(settledAt - 1).pending).toEqual(['BREAD×2']);
+    expect(at(settledAt + 100).pending).toEqual([]);
+  });
+
+  it('gives no line for staff work in restock mode', () => {
+    const { v, reading, track, readAt } = pendingVisit();
+    const { at } = pendingOver([...track, reading], v.leftAt + 10_000, {}, [restock('restock-start', reading.startMs - 1000)]);
+    expect(at(readAt).pending).toEqual([]);
   });
 });
 

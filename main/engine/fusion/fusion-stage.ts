@@ -37,6 +37,8 @@ export function createFusionStage(store: StoreModel, options: FusionStageOptions
   const o = ctx.o;
   let nextSweep = -Infinity;
   let nextDue = Infinity;
+  /** The time the frame last advanced to: a reading observed now is evaluated as of then. */
+  let lastAdvance = -Infinity;
 
   function computeNextDue(): number {
     let next = Math.min(nextSweep, ctx.gatekeeper.nextDeadline() + 1);
@@ -155,6 +157,9 @@ export function createFusionStage(store: StoreModel, options: FusionStageOptions
         case 'track-ended':
           onLifecycle(ctx, decision, emit);
           return;
+        case 'shelf-reading':
+          ctx.pending.onReading(decision, lastAdvance);
+          return;
         case 'shelf-event':
           ctx.queuedEvents.push({ event: decision, due: decision.endMs + o.eventPadMs + o.trackLagMs });
           ctx.dirty = true;
@@ -164,12 +169,14 @@ export function createFusionStage(store: StoreModel, options: FusionStageOptions
       }
     },
     advance(t: number, emit: DecisionSink): void {
+      lastAdvance = t;
       if (nextSweep === -Infinity) {
         nextSweep = t + sweepEveryMs;
         ctx.dirty = true;
       }
       if (ctx.receipts.holding && ctx.receipts.release()) ctx.dirty = true;
       runDue(t, emit);
+      if (ctx.pending.any) ctx.pending.advance(t);
     },
     finish(t: number, emit: DecisionSink): void {
       runDue(t, emit);
@@ -179,6 +186,7 @@ export function createFusionStage(store: StoreModel, options: FusionStageOptions
       while (ctx.pendingPassages.length > 0) resolvePassage(ctx, ctx.pendingPassages.shift()!, emit);
       ctx.queuedEvents.sort((a, b) => a.due - b.due);
       while (ctx.queuedEvents.length > 0) attribute(ctx, ctx.queuedEvents.shift()!.event, emit);
+      ctx.pending.clear();
       for (const session of ctx.sessions.values()) if (session.status !== 'closed') closeSession(ctx, session, t, true, emit);
       ctx.dirty = true;
     },

@@ -38,6 +38,25 @@ export interface LiveSession {
   closesAtMs?: number;
   /** Staff checked the shopper's ID (who, at what store time): age-restricted lines hold nothing. */
   ageCheck?: AgeCheck;
+  /**
+   * Lines not settled yet: for each shelf still settling, its latest first reading if that would be
+   * charged to this session (fusion/pending-lines.ts). Oldest first; not on the receipt.
+   */
+  pending: PendingLine[];
+}
+
+/** A first reading of a shelf still settling, as it would change this session's cart. */
+export interface PendingLine {
+  /** The shelf-reading decision it comes from. */
+  readingId: string;
+  shelf: string;
+  sku: string;
+  /** Units a pick adds (positive) or a put-back removes (negative). */
+  quantity: number;
+  /** Attribution posterior × the reading's probability, 0–1. */
+  confidence: number;
+  /** Store ms of the reading. */
+  t: number;
 }
 
 export interface AgeCheck {
@@ -57,6 +76,8 @@ export interface SessionIdentity {
 export class Session {
   readonly members = new Map<number, Member>();
   readonly cart = new Cart();
+  /** Pending lines by reading id (pending-lines.ts keeps them). */
+  readonly pending = new Map<string, PendingLine>();
   private readonly flagSet = new Set<FlagReason>();
   status: 'open' | 'settling' | 'closed' = 'open';
   /** Expected number of wrong attributions on this receipt so far (charging.ts). */
@@ -178,6 +199,7 @@ export class Session {
       flags: this.flags.slice(),
       ...(this.closesAtMs !== undefined ? { closesAtMs: this.closesAtMs } : {}),
       ...(this.ageCheck ? { ageCheck: { ...this.ageCheck } } : {}),
+      pending: [...this.pending.values()].sort((a, b) => a.t - b.t).map((line) => ({ ...line })),
     };
   }
 }

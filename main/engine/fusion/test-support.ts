@@ -2,7 +2,7 @@
 // apart, like the demo store's) and an exit on its bottom wall (y = 10, inside is y < 10), one gondola with four plates whose fronts face the aisle
 // at y = 5.3, a stock-room door top right, and helpers that write track points, tokens and shelf
 // events, and feed them to a stage the way the engine frame would.
-import type { EngineDecision, ProductHypothesis, ShelfEventDecision, TrackLifecycleDecision, TrackPoint } from '../decisions';
+import type { EngineDecision, ProductHypothesis, ShelfEventDecision, ShelfReadingDecision, TrackLifecycleDecision, TrackPoint } from '../decisions';
 import type { EngineInput, GatePassage, GateScan, StaffAction } from '../inputs';
 import { inputTime } from '../inputs';
 import type { EngineStage } from '../stage';
@@ -149,6 +149,11 @@ export function walkedTrack(trackId: number, t0: number, legs: readonly (Waypoin
   return [lifecycle('track-started', trackId, first.t, first.x, first.y), ...points, lifecycle('track-ended', trackId, last.t + 50, last.x, last.y)];
 }
 
+/** The shelf stage's first reading of what `shelfEvent` with the same plates and hypotheses will settle. */
+export function shelfReading(id: string, plates: string[], startMs: number, t: number, hypotheses: ProductHypothesis[], extra: Partial<ShelfReadingDecision> = {}): ShelfReadingDecision {
+  return { kind: 'shelf-reading', id, t, startMs, endMs: t - 150, fixture: 'F1', shelf: 'F1-S1', plates, deltaGrams: plates.map(() => -100), hypotheses, ...extra };
+}
+
 export function shelfEvent(id: string, plates: string[], startMs: number, endMs: number, hypotheses: ProductHypothesis[], extra: Partial<ShelfEventDecision> = {}): ShelfEventDecision {
   return {
     kind: 'shelf-event',
@@ -171,9 +176,10 @@ const itemTime = (item: Item): number => ('input' in item ? inputTime(item.input
 /**
  * Feeds inputs and earlier stages' decisions in time order (inputs before decisions at one time,
  * as the frame advances before it accepts), advancing time first as the engine frame does, then
- * finishes at `endMs`. Returns every decision the stage emitted.
+ * finishes at `endMs`. Returns every decision the stage emitted. `afterEach` sees the stage after
+ * every item, at that item's time.
  */
-export function feed(stage: EngineStage, inputs: readonly EngineInput[], decisions: readonly EngineDecision[], endMs: number): EngineDecision[] {
+export function feed(stage: EngineStage, inputs: readonly EngineInput[], decisions: readonly EngineDecision[], endMs: number, afterEach?: (t: number) => void): EngineDecision[] {
   const out: EngineDecision[] = [];
   const emit = (d: EngineDecision) => void out.push(d);
   const items: Item[] = [...inputs.map((input) => ({ input })), ...decisions.map((decision) => ({ decision }))];
@@ -187,6 +193,7 @@ export function feed(stage: EngineStage, inputs: readonly EngineInput[], decisio
     }
     if ('input' in item) stage.accept(item.input, emit);
     else stage.observe?.(item.decision, emit);
+    afterEach?.(t);
   }
   if (endMs > now) stage.advance(endMs, emit);
   stage.finish(Math.max(now, endMs), emit);

@@ -16,6 +16,12 @@ export interface ShelfStageOptions {
   longWindowS: number;
   /** Every plate of the shelf must stay quiet this long after its window turned quiet before the shelf settles. */
   settleHoldS: number;
+  /**
+   * Window of the first reading: while a shelf is still settling, plates that changed and whose
+   * newest samples over this window are still give a first reading of the change (a pending cart
+   * line), long before the settled one. It decides nothing that is charged.
+   */
+  previewWindowS: number;
   /** Time constant with which the baseline follows slow drift while the shelf is stable. */
   baselineTauS: number;
   /** Time constant with which a plate's noise σ is learned from its idle signal. */
@@ -88,6 +94,7 @@ export const defaultShelfStageOptions: Readonly<ShelfStageOptions> = Object.free
   shortWindowS: 0.25,
   longWindowS: 0.75,
   settleHoldS: 0.3,
+  previewWindowS: 0.1,
   baselineTauS: 4,
   noiseTauS: 30,
   initialNoiseG: 2,

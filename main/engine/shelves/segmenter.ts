@@ -24,6 +24,11 @@
 //   (and that run's mean) when it starts moving again: if every plate was quiet at some earlier
 //   moment, the shelf settles there and the later movement becomes the next event, instead of two
 //   shoppers' actions merging because their data arrived out of step.
+// - First readings: while a shelf is active, its plates' newest previewWindowS of samples (a running
+//   sum and sum of squares beside the short window's) say early whether a changed plate has gone
+//   still again. Once every plate that left its baseline is still, the shelf gives a first reading
+//   of the change, measured on that window; a new one whenever the reading moves by more than its
+//   own error. Readings drive pending cart lines only: the settled change is what is charged.
 // Gaps (dropped samples, a controller offline) restart a plate's windows, never its baseline: when
 // data comes back the new level is compared with the old baseline like any other change, and a
 // plate that has gone silent does not hold its shelf from settling.
@@ -68,6 +73,8 @@ const QUIET_SPREADS = 4;
 export class Segmenter {
   /** Settled changes not yet taken by the caller, in settle order. */
   readonly settled: SettledChange[] = [];
+  /** First readings of shelves still settling (previewWindowS), not yet taken by the caller, oldest first. */
+  readonly readings: SettledChange[] = [];
   /** Plates that became ready, not yet taken by the caller. */
   readonly readied: ReadyPlate[] = [];
   /** Samples of plates the store does not know (ignored, counted for diagnostics). */
@@ -81,6 +88,14 @@ export class Segmenter {
   private readonly sumL: Float64Array;
   private readonly sumSq: Float64Array;
   private readonly sumS: Float64Array;
+  /** Samples in the first-reading window, and its running sum and sum of squares. */
+  private readonly nPreview: Int32Array;
+  private readonly sumP: Float64Array;
+  private readonly sumSqP: Float64Array;
+  /** Still over the first-reading window when Σ(x − mean)² there is at most this. */
+  private readonly previewQuietSumSq: Float64Array;
+  /** Each plate's Δw in its shelf's latest first reading (0: not in it) since the shelf turned active. */
+  private readonly readDelta: Float64Array;
   /** Level the ring's samples are stored relative to. */
   private readonly ref: Float64Array;
   /** Stable weight, absolute grams. */
@@ -139,6 +154,11 @@ export class Segmenter {
     this.sumL = new Float64Array(n);
     this.sumSq = new Float64Array(n);
     this.sumS = new Float64Array(n);
+    this.nPreview = new Int32Array(n);
+    this.sumP = new Float64Array(n);
+    this.sumSqP = new Float64Array(n);
+    this.previewQuietSumSq = new Float64Array(n);
+    this.readDelta = new Float64Array(n);
     this.ref = new Float64Array(n);
     this.base = new Float64Array(n);
     this.baseVarFactor = new Float64Array(n).fill(1);
@@ -198,6 +218,7 @@ export class Segmenter {
     const ring = this.rings[p]!;
     const nL = this.nLong[p]!;
     const nS = this.nShort[p]!;
+    const nP = this.nPreview[p]!;
     const gapMs = o.gapS * 1000;
     const actThr = this.activationThr[p]!;
     const quietSumSq = this.quietSumSq[p]!;
@@ -211,6 +232,8 @@ export class Segmenter {
     let sumL = this.sumL[p]!;
     let sumSq = this.sumSq[p]!;
     let sumS = this.sumS[p]!;
+    let sumP = this.sumP[p]!;
+    let sumSqP = this.sumSqP[p]!;
     let ready = this.ready[p]! === 1;
     let ref = this.ref[p]!;
     let baseRel = this.base[p]! - ref;
@@ -245,6 +268,8 @@ export class Segmenter {
         sumL = 0;
         sumSq = 0;
         sumS = 0;
+        sumP = 0;
+        sumSqP = 0;
         qs = Number.NaN;
       }
       lastValid = t;
@@ -264,10 +289,19 @@ export class Segmenter {
       sumL += x;
       sumSq += x * x;
       sumS += x;
+      sumP += x;
+      sumSqP += x * x;
       if (count > nS) {
         let j = head - nS;
         if (j < 0) j += nL;
         sumS -= ring[j]!;
+      }
+      if (count > nP) {
+        let j = head - nP;
+        if (j < 0) j += nL;
+        const old = ring[j]!;
+        sumP -= old;
+        sumSqP -= old * old;
       }
       head++;
       if (head === nL) {
@@ -284,14 +318,24 @@ export class Segmenter {
           }
           sumS = 0;
           for (let j = nL - nS; j < nL; j++) sumS += ring[j]!;
+          sumP = 0;
+          sumSqP = 0;
+          for (let j = nL - nP; j < nL; j++) {
+            const v = ring[j]!;
+            sumP += v;
+            sumSqP += v * v;
+          }
           const variance = (sumSq - (sumL * sumL) / nL) / (nL - 1);
           if (!ready) {
             this.readyTries[p] = this.readyTries[p]! + 1;
             if (variance <= o.quietVarianceRatio * this.initialVar || this.readyTries[p]! >= READY_PATIENCE_WINDOWS) {
               ready = true;
-              ref += sumL / nL;
-              for (let j = 0; j < nL; j++) ring[j] = ring[j]! - sumL / nL;
-              sumS -= (nS * sumL) / nL;
+              const m = sumL / nL;
+              ref += m;
+              for (let j = 0; j < nL; j++) ring[j] = ring[j]! - m;
+              sumS -= nS * m;
+              sumSqP += nP * m * m - 2 * m * sumP;
+              sumP -= nP * m;
               sumSq = variance * (nL - 1);
               sumL = 0;
               baseRel = 0;
@@ -338,6 +382,8 @@ export class Segmenter {
     this.sumL[p] = sumL;
     this.sumSq[p] = sumSq;
     this.sumS[p] = sumS;
+    this.sumP[p] = sumP;
+    this.sumSqP[p] = sumSqP;
     this.ready[p] = ready ? 1 : 0;
     this.ref[p] = ref;
     this.base[p] = baseRel + ref;
@@ -358,6 +404,8 @@ export class Segmenter {
     if (end > this.now) this.now = end;
     // A plate moving with no quiet run behind it holds its shelf: no need to look at the others.
     if (active && (qs === qs || pqStart === pqStart)) this.trySettle(s, false);
+    // Only a plate in the reading (changed, or in the last one) can make a new reading possible.
+    if (this.shelfActive[s] === 1 && (this.readDelta[p] !== 0 || this.leftBaseline(p))) this.tryReading(s);
   }
 
   /** Store time moved on: shelves whose plates have all gone quiet (or silent) can settle. */
@@ -384,14 +432,19 @@ export class Segmenter {
     const dof = this.nLong[p]! - 1;
     const ratio = Math.max(o.quietVarianceRatio, 1 + QUIET_SPREADS * Math.sqrt(2 / dof));
     this.quietSumSq[p] = ratio * sigma2 * dof;
+    const previewDof = this.nPreview[p]! - 1;
+    this.previewQuietSumSq[p] = Math.max(o.quietVarianceRatio, 1 + QUIET_SPREADS * Math.sqrt(2 / previewDof)) * sigma2 * previewDof;
   }
 
   private configure(p: number, dt: number): void {
     const nL = Math.max(3, Math.round((this.o.longWindowS * 1000) / dt));
     const nS = Math.max(1, Math.min(nL - 1, Math.round((this.o.shortWindowS * 1000) / dt)));
+    // At least three samples, or "still" means nothing; fewer than the ring, whose oldest slot is overwritten first.
+    const nP = Math.max(3, Math.min(nL - 1, Math.round((this.o.previewWindowS * 1000) / dt)));
     this.dtOf[p] = dt;
     this.nLong[p] = nL;
     this.nShort[p] = nS;
+    this.nPreview[p] = nP;
     this.rings[p] = new Float64Array(nL);
     this.alpha[p] = Math.min(1, dt / (this.o.baselineTauS * 1000));
     if (this.count[p]! > 0) this.resumeFrom[p] = this.lastValid[p]!;
@@ -400,6 +453,8 @@ export class Segmenter {
     this.sumL[p] = 0;
     this.sumSq[p] = 0;
     this.sumS[p] = 0;
+    this.sumP[p] = 0;
+    this.sumSqP[p] = 0;
     this.quietSince[p] = Number.NaN;
     this.prevQuietStart[p] = Number.NaN;
     this.retune(p);
@@ -413,6 +468,7 @@ export class Segmenter {
     for (let q = shelfStart[s]!; q < shelfStart[s + 1]!; q++) {
       this.quietSince[q] = Number.NaN;
       this.prevQuietStart[q] = Number.NaN;
+      this.readDelta[q] = 0;
     }
   }
 
@@ -494,6 +550,67 @@ export class Segmenter {
   }
 
   /**
+   * A first reading of active shelf s, when every present plate that left its baseline (or was in
+   * the last reading) has been still over the first-reading window, and the reading differs from
+   * the last one by more than its error on some plate. Plates still at their baseline count as
+   * unchanged however noisy their newest samples are, so an idle neighbour cannot hold a reading
+   * back. A reading with no plates says the weights are back where they were.
+   */
+  private tryReading(s: number): void {
+    const { shelfStart } = this.layout;
+    const o = this.o;
+    let t = -Infinity;
+    let differs = false;
+    for (let q = shelfStart[s]!; q < shelfStart[s + 1]!; q++) {
+      if (!this.present(q)) continue;
+      const n = this.nPreview[q]!;
+      const d = this.count[q]! >= n ? this.sumP[q]! / n + this.ref[q]! - this.base[q]! : Number.NaN;
+      const thr = this.readingThreshold(q, n);
+      const changed = d !== d || d > thr || d < -thr;
+      if (!changed && this.readDelta[q] === 0) continue;
+      if (d !== d || this.sumSqP[q]! - (this.sumP[q]! * this.sumP[q]!) / n > this.previewQuietSumSq[q]!) return;
+      const reading = changed ? d : 0;
+      if (Math.abs(reading - this.readDelta[q]!) > thr) differs = true;
+      if (this.lastValid[q]! > t) t = this.lastValid[q]!;
+    }
+    if (!differs) return;
+    const slots: number[] = [];
+    const deltas: number[] = [];
+    const variances: number[] = [];
+    for (let q = shelfStart[s]!; q < shelfStart[s + 1]!; q++) {
+      if (!this.present(q)) {
+        this.readDelta[q] = 0;
+        continue;
+      }
+      const n = this.nPreview[q]!;
+      const d = this.count[q]! >= n ? this.sumP[q]! / n + this.ref[q]! - this.base[q]! : 0;
+      const thr = this.readingThreshold(q, n);
+      this.readDelta[q] = d > thr || d < -thr ? d : 0;
+      if (this.readDelta[q] === 0) continue;
+      slots.push(q);
+      deltas.push(d);
+      variances.push(Math.max(this.noiseVar[q]!, this.floorVar) * (1 / n + this.baseVarFactor[q]!));
+    }
+    const startMs = this.activeSince[s]!;
+    this.readings.push({ shelf: s, startMs, endMs: Math.max(startMs, t - o.previewWindowS * 1000), t, slots, deltas, variances });
+  }
+
+  /** Whether plate q's newest first-reading window sits away from its baseline by more than its error. */
+  private leftBaseline(q: number): boolean {
+    const n = this.nPreview[q]!;
+    if (this.count[q]! < n) return false;
+    const d = this.sumP[q]! / n + this.ref[q]! - this.base[q]!;
+    const thr = this.readingThreshold(q, n);
+    return d > thr || d < -thr;
+  }
+
+  /** |Δw| above which plate q counts as changed, measured over n samples against its baseline. */
+  private readingThreshold(q: number, n: number): number {
+    const variance = Math.max(this.noiseVar[q]!, this.floorVar) * (1 / n + this.baseVarFactor[q]!);
+    return Math.max(this.o.minDeltaG, this.o.deltaK * Math.sqrt(variance));
+  }
+
+  /**
    * Measures Δw on every present plate and ends the active period. `earlier`: plates with a
    * remembered quiet run are measured on it, and since they moved again the shelf stays active,
    * from the first of those movements.
@@ -537,6 +654,8 @@ export class Segmenter {
     }
     const startMs = this.activeSince[s]!;
     this.settledAt[s] = t;
+    // The settled change replaces any first reading; what moves next is read afresh.
+    for (let q = shelfStart[s]!; q < shelfStart[s + 1]!; q++) this.readDelta[q] = 0;
     if (earlier && movedAgainAt < Infinity) {
       // Still active: the remembered runs are used up, the current ones carry on.
       this.activeSince[s] = movedAgainAt;
@@ -563,6 +682,9 @@ export class Segmenter {
     this.sumSq[q] = Math.max(0, this.sumSq[q]! - 2 * mean * sumL + n * mean * mean);
     this.sumL[q] = sumL - n * mean;
     this.sumS[q] = this.sumS[q]! - Math.min(this.nShort[q]!, n) * mean;
+    const nP = Math.min(this.nPreview[q]!, n);
+    this.sumSqP[q] = Math.max(0, this.sumSqP[q]! - 2 * mean * this.sumP[q]! + nP * mean * mean);
+    this.sumP[q] = this.sumP[q]! - nP * mean;
     const nL = this.nLong[q]!;
     this.quietLastSum[q] = this.quietLastSum[q]! - nL * mean;
     this.prevQuietSum[q] = this.prevQuietSum[q]! - nL * mean;

@@ -3,7 +3,7 @@
 // offline controller), straddled and concurrent changes, the planogram prior between near-identical
 // products, the dynamic planogram, restock mode, restock alerts and determinism.
 import { describe, expect, it } from 'vitest';
-import type { EngineDecision, RestockAlertDecision, ShelfEventDecision } from '../decisions';
+import type { EngineDecision, RestockAlertDecision, ShelfEventDecision, ShelfReadingDecision } from '../decisions';
 import type { DeviceStatus, EngineInput, StaffAction } from '../inputs';
 import { createShelfStage, type ShelfStageOptions } from './index';
 import { runStage, syntheticSamples, type SyntheticGap, type SyntheticPlate, type SyntheticPress, type SyntheticStep } from './synthetic';
@@ -71,10 +71,17 @@ interface Scenario {
   extra?: EngineInput[];
   hz?: number;
   seed?: number;
+  chunkMs?: number;
   options?: Partial<ShelfStageOptions>;
 }
 
-function run(s: Scenario): { decisions: EngineDecision[]; events: ShelfEventDecision[]; alerts: RestockAlertDecision[]; stage: ReturnType<typeof createShelfStage> } {
+function run(s: Scenario): {
+  decisions: EngineDecision[];
+  events: ShelfEventDecision[];
+  readings: ShelfReadingDecision[];
+  alerts: RestockAlertDecision[];
+  stage: ReturnType<typeof createShelfStage>;
+} {
   const stage = createShelfStage(store, s.options);
   const samples = syntheticSamples({
     plates: s.plates,
@@ -82,6 +89,7 @@ function run(s: Scenario): { decisions: EngineDecision[]; events: ShelfEventDeci
     endMs: s.endMs,
     hz: s.hz ?? 60,
     seed: s.seed ?? 7,
+    ...(s.chunkMs !== undefined ? { chunkMs: s.chunkMs } : {}),
     resolutionG: 0.1,
     steps: s.steps ?? [],
     presses: s.presses ?? [],
@@ -91,6 +99,7 @@ function run(s: Scenario): { decisions: EngineDecision[]; events: ShelfEventDeci
   return {
     decisions,
     events: decisions.filter((d): d is ShelfEventDecision => d.kind === 'shelf-event'),
+    readings: decisions.filter((d): d is ShelfReadingDecision => d.kind === 'shelf-reading'),
     alerts: decisions.filter((d): d is RestockAlertDecision => d.kind === 'restock-alert'),
     stage,
   };
@@ -99,6 +108,51 @@ function run(s: Scenario): { decisions: EngineDecision[]; events: ShelfEventDeci
 const merge = (...parts: { steps: SyntheticStep[]; presses: SyntheticPress[] }[]) => ({
   steps: parts.flatMap((p) => p.steps),
   presses: parts.flatMap((p) => p.presses),
+});
+
+describe('shelf stage: first readings', () => {
+  // Controllers reporting every 50 ms, so a reading's time is not rounded up to a long chunk.
+  const chunkMs = 50;
+
+  it('reads a pick from the first still samples, a second before the settled event, with the same plate and product', () => {
+    const { readings, events } = run({ plates: shelf1(), endMs: 20_000, chunkMs, ...reach('P4', 8_000, -2 * grams('BIS-0003')) });
+    expect(events).toHaveLength(1);
+    // The weight reaches its new level at 8_750 (the step's ramp); the reading follows within the window and a chunk.
+    expect(readings.length).toBeGreaterThanOrEqual(1);
+    const last = readings.at(-1)!;
+    expect(last).toMatchObject({ shelf: 'F1-S1', fixture: 'F1', plates: ['P4'], startMs: events[0]!.startMs });
+    expect(last.hypotheses[0]).toMatchObject({ sku: 'BIS-0003', quantity: 2 });
+    expect(last.deltaGrams[0]).toBeCloseTo(events[0]!.deltaGrams[0]!, -1);
+    expect(readings[0]!.t).toBeGreaterThan(8_750);
+    expect(readings[0]!.t).toBeLessThan(8_750 + 150 + chunkMs + 50);
+    expect(events[0]!.t - last.t).toBeGreaterThan(800);
+    // Readings come out before the event they precede.
+    expect(readings.every((r) => r.t <= events[0]!.t)).toBe(true);
+  });
+
+  it('gives none while nothing changed: idle plates, and a hand pressing on a plate without taking', () => {
+    expect(run({ plates: shelf1(), endMs: 12_000, chunkMs }).readings).toEqual([]);
+    const pressOnly = run({ plates: shelf1(), endMs: 12_000, chunkMs, presses: [{ plate: 'P2', at: 5_000, durationMs: 400, amplitudeG: 200 }] });
+    expect(pressOnly.readings).toEqual([]);
+    expect(pressOnly.events).toEqual([]);
+  });
+
+  it('reads again when a second unit goes before the shelf settles, and says so when the unit comes back', () => {
+    const unit = grams('BIS-0003');
+    const twice = run({ plates: shelf1(), endMs: 20_000, chunkMs, ...merge(reach('P4', 8_000, -unit), reach('P4', 9_300, -unit)) });
+    expect(twice.readings.map((r) => r.hypotheses[0]?.quantity)).toEqual([1, 2]);
+    expect(twice.events.map((e) => e.hypotheses[0]?.quantity)).toEqual([2]);
+    const back = run({ plates: shelf1(), endMs: 20_000, chunkMs, ...merge(reach('P4', 8_000, -unit), reach('P4', 9_300, unit)) });
+    expect(back.readings.map((r) => r.plates)).toEqual([['P4'], []]);
+    expect(back.events).toEqual([]);
+  });
+
+  it('marks a reading in a fixture under restock as nobody’s', () => {
+    const start: StaffAction = { kind: 'staff-action', t: 1_000, actor: 'staff-1', action: 'restock-start', fixture: 'F1' };
+    const { readings } = run({ plates: shelf1(), endMs: 20_000, chunkMs, extra: [start], ...reach('P4', 8_000, grams('BIS-0003')) });
+    expect(readings.length).toBeGreaterThanOrEqual(1);
+    expect(readings.every((r) => r.sessionId === 'nobody')).toBe(true);
+  });
 });
 
 describe('shelf stage: events', () => {

@@ -1,10 +1,11 @@
 // The shelves stage of the engine: plate samples in, shelf events and restock alerts out. It wires
 // the segmenter (weights → settled changes), the explainer (changes → products and quantities), the
 // dynamic planogram (stray units), the inventory (units per plate, alerts) and restock mode (staff
-// work is charged to nobody). Deterministic: no clock, no randomness, ids from a counter, every
+// work is charged to nobody). First readings of shelves still settling go out as 'shelf-reading'
+// decisions, explained the same way but learning nothing: they only make pending cart lines. Deterministic: no clock, no randomness, ids from a counter, every
 // collection iterated in a fixed order. It also tells later stages which shelves are still settling
 // (ShelfActivity), so fusion can hold a receipt for exactly as long as a shelf its shopper touched needs.
-import type { ShelfEventDecision } from '../decisions';
+import type { ShelfEventDecision, ShelfReadingDecision } from '../decisions';
 import { isRestockAction, type EngineInput } from '../inputs';
 import type { DecisionSink, EngineStage, ShelfActivity, UnsettledShelf } from '../stage';
 import type { StoreModel } from '../../store/schema';
@@ -43,6 +44,7 @@ export function createShelfStage(store: StoreModel, options: Partial<ShelfStageO
   const shelfIndex = new Map(layout.shelfIds.map((id, s) => [id, s]));
   const staffModel: QuantityModel = { ...o, logQuantityPrior: quantityPrior(o.maxQuantity, [{ weight: 1, decay: o.restockQuantityDecay }]) };
   let sequence = 0;
+  let readingSequence = 0;
 
   /** Learns from the best reading: stray units put down or taken again, units carried or returned. */
   function learn(part: ExplainedPart, t: number, staff: boolean): void {
@@ -90,6 +92,29 @@ export function createShelfStage(store: StoreModel, options: Partial<ShelfStageO
     }
   }
 
+  /** A first reading: its parts as the settled change's would be, for pending lines only. */
+  function handleReading(change: SettledChange, emit: DecisionSink): void {
+    const fixture = layout.shelfFixture[change.shelf]!;
+    const staff = restock.covers(fixture, change.startMs);
+    const shelf = layout.shelfIds[change.shelf]!;
+    const parts = change.slots.length > 0 ? explainSettled(change, layout, dynamic, o, staff ? staffModel : shopperModel, carried.shares()) : [];
+    const base = { kind: 'shelf-reading' as const, t: change.t, startMs: change.startMs, endMs: change.endMs, fixture, shelf, ...(staff ? { sessionId: 'nobody' as const } : {}) };
+    if (parts.length === 0) {
+      emit({ ...base, id: `${shelf}~${++readingSequence}`, plates: [], deltaGrams: [], hypotheses: [] });
+      return;
+    }
+    for (const part of parts) {
+      const reading: ShelfReadingDecision = {
+        ...base,
+        id: `${shelf}~${++readingSequence}`,
+        plates: part.slots.map((slot) => layout.plateIds[slot]!),
+        deltaGrams: part.deltas.map((d) => Math.round(d * 10) / 10),
+        hypotheses: part.explanation.hypotheses,
+      };
+      emit(reading);
+    }
+  }
+
   function drain(emit: DecisionSink): void {
     if (segmenter.readied.length > 0) {
       for (const { slot, t } of segmenter.readied) {
@@ -104,6 +129,9 @@ export function createShelfStage(store: StoreModel, options: Partial<ShelfStageO
       const changes = segmenter.settled.splice(0);
       for (const change of changes) handleChange(change, emit);
     }
+    if (segmenter.readings.length > 0) {
+      for (const reading of segmenter.readings.splice(0)) handleReading(reading, emit);
+    }
   }
 
   return {
@@ -112,7 +140,7 @@ export function createShelfStage(store: StoreModel, options: Partial<ShelfStageO
       switch (input.kind) {
         case 'plate-samples':
           segmenter.acceptSamples(input);
-          if (segmenter.settled.length > 0 || segmenter.readied.length > 0) drain(emit);
+          if (segmenter.settled.length > 0 || segmenter.readied.length > 0 || segmenter.readings.length > 0) drain(emit);
           return;
         case 'device-status':
           segmenter.deviceStatus(input.device, input.state === 'online');

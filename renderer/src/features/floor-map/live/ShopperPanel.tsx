@@ -1,9 +1,12 @@
 // Details of the selected shopper, at the top of the map's side column: track, session and state,
-// then the session's live cart — each line with how sure the engine is of it — and what happened
-// to the session lately, and, when an open session holds an age-restricted product, whether staff
-// have checked the shopper's ID (with the "ID checked" button for roles that operate). It follows the live feed but re-renders only when something it shows
-// changes, not on every frame that moves the shopper. Non-modal, so the map stays usable while it
-// is open; Escape or the close button puts it away, and focus inside it goes back to the map.
+// then the session's live cart — each line with how sure the engine is of it — and under it the
+// lines still settling (a shelf's first reading, shown at once and replaced by the settled line
+// within about a second; never counted in the cart's figures), what happened to the session lately,
+// and, when an open session holds an age-restricted product, whether staff have checked the
+// shopper's ID (with the "ID checked" button for roles that operate). It follows the live feed but
+// re-renders only when something it shows changes, not on every frame that moves the shopper.
+// Non-modal, so the map stays usable while it is open; Escape or the close button puts it away,
+// and focus inside it goes back to the map.
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { selectMay } from '../../account/account-selectors';
@@ -11,7 +14,7 @@ import { dataOf } from '../../../state/load-state';
 import { useAppStore } from '../../../state/StoreContext';
 import { useMoney, usePlanNames } from './live-hooks';
 import { formatTimeOfDay } from './live-selectors';
-import { confidenceBand, describeSessionEvent, flagReasonLabels, formatPercent } from './live-words';
+import { confidenceBand, describeSessionEvent, flagReasonLabels, formatPercent, pendingLineExplanation } from './live-words';
 import { selectAgeCheckView, selectSessionView, selectShopperSummary, type SessionView } from './session-selectors';
 import { shopperColours, shopperStateExplanations, shopperStateLabels } from './shopper-style';
 import './live.css';
@@ -107,7 +110,7 @@ function SessionSection({ view }: { view: SessionView }) {
         </div>
       );
     case 'ready': {
-      const { detail, lines, totals, events } = view;
+      const { detail, lines, totals, pending, events } = view;
       return (
         <div className="shopper-panel__session" data-testid="shopper-session-detail" data-revision={detail.revision}>
           <h4 className="shopper-panel__subtitle">
@@ -161,6 +164,20 @@ function SessionSection({ view }: { view: SessionView }) {
               </tfoot>
             </table>
           )}
+          {pending.length > 0 ? (
+            <div className="pending-lines" data-testid="shopper-pending">
+              <p className="pending-lines__title" id="shopper-pending-title" title={pendingLineExplanation}>
+                Settling
+              </p>
+              <ul className="pending-lines__list" aria-labelledby="shopper-pending-title">
+                {pending.map((row) => (
+                  <li key={row.key} className="pending-line" title={pendingLineExplanation} data-testid="pending-line" data-sku={row.sku} data-change={row.putBack ? 'put-back' : 'pick'}>
+                    {row.text}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           <AgeCheckLine />
           {detail.flags.length > 0 ? (
             <ul className="shopper-panel__flags" aria-label="Why this session is flagged" data-testid="shopper-flags">

@@ -230,6 +230,7 @@ describe('live floor slice: the selected shopper’s session', () => {
     status: 'open',
     trackIds: [1],
     cart: [{ sku: 'MILK', name: 'Milk', quantity: revision, confidence: 0.9, unitPriceMinor: 100 }],
+    pending: [],
     flags: [],
     events: [],
     revision,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveEvent, LiveSessionEvent } from '../../../../../native-bridge/contract';
 import { sampleFloorPlan } from '../../../testing/sample-data';
-import { confidenceBand, describeLiveEvent, describeSessionEvent, formatMoney, formatPercent, planNames } from './live-words';
+import { confidenceBand, describeLiveEvent, describePendingLine, describeSessionEvent, formatMoney, formatPercent, formatQuantityChange, planNames } from './live-words';
 
 const names = planNames(sampleFloorPlan());
 const money = (minor: number) => `$${(minor / 100).toFixed(2)}`;
@@ -67,5 +67,14 @@ describe('numbers', () => {
     expect(formatMoney(349, 'USD')).toMatch(/\$/);
     expect(formatMoney(349, undefined)).toMatch(/^3\.49$/);
     expect(formatMoney(349, 'not a currency')).toMatch(/3\.49/);
+  });
+});
+
+describe('describePendingLine', () => {
+  it('signs the change with a real minus sign and says the line is still settling', () => {
+    expect(formatQuantityChange(2)).toBe('+2');
+    expect(formatQuantityChange(-1)).toBe('\u22121');
+    expect(describePendingLine({ quantity: 1, name: 'Oat milk', confidence: 0.83 })).toBe('+1 Oat milk · settling · 83%');
+    expect(describePendingLine({ quantity: -2, name: 'Cola', confidence: 0.5 })).toBe('\u22122 Cola · settling · 50%');
   });
 });

@@ -6,6 +6,7 @@ import type {
   FloorPlan,
   LiveEvent,
   LiveFlagReason,
+  LivePendingLine,
   LiveRefusalReason,
   LiveSessionEvent,
 } from '../../../../../native-bridge/contract';
@@ -119,6 +120,20 @@ export function describeSessionEvent(event: LiveSessionEvent, names: PlanNames):
       return event.status === 'charged' ? 'Left; receipt charged' : 'Left; receipt held for review';
   }
 }
+
+/** A change of quantity: "+2" for a pick, "−1" (a minus sign, not a hyphen) for a put-back. */
+export function formatQuantityChange(quantity: number): string {
+  return quantity < 0 ? `\u2212${-quantity}` : `+${quantity}`;
+}
+
+/** One line still settling, in the shopper panel's "Settling" group: "+1 Oat milk · settling · 83%". */
+export function describePendingLine(line: Pick<LivePendingLine, 'quantity' | 'name' | 'confidence'>): string {
+  return `${formatQuantityChange(line.quantity)} ${line.name} · settling · ${formatPercent(line.confidence)}`;
+}
+
+/** Why a settling line is shown apart from the cart (its tooltip). */
+export const pendingLineExplanation =
+  'The shelf is still settling: a first reading, not in the cart or on the receipt. The settled line replaces it within about a second.';
 
 // Building a formatter is far slower than using one.
 const moneyFormats = new Map<string, Intl.NumberFormat>();

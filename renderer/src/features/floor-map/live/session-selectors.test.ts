@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { LiveCartLine, LiveSessionDetail, LiveSessionEvent } from '../../../../../native-bridge/contract';
+import type { LiveCartLine, LivePendingLine, LiveSessionDetail, LiveSessionEvent } from '../../../../../native-bridge/contract';
 import { sampleLiveFrame, sampleShopper } from '../../../testing/sample-data';
 import type { SessionPanelState } from './live-floor-slice';
-import { cartTotals, PANEL_EVENTS, selectAgeCheckView, selectSessionView, selectShopperSummary, shopperForEvent } from './session-selectors';
+import { cartTotals, PANEL_EVENTS, pendingRows, selectAgeCheckView, selectSessionView, selectShopperSummary, shopperForEvent } from './session-selectors';
 
 const line = (sku: string, quantity: number, confidence: number, unitPriceMinor = 100): LiveCartLine => ({ sku, name: `Product ${sku}`, quantity, confidence, unitPriceMinor });
 
 const noCheck: SessionPanelState['ageCheck'] = { busy: false, error: null };
 
 function detail(patch: Partial<LiveSessionDetail> = {}): LiveSessionDetail {
-  return { id: 'S1', anonymous: false, gate: 'in', openedAt: 0, status: 'open', trackIds: [1], cart: [], flags: [], events: [], revision: 1, ...patch };
+  return { id: 'S1', anonymous: false, gate: 'in', openedAt: 0, status: 'open', trackIds: [1], cart: [], pending: [], flags: [], events: [], revision: 1, ...patch };
 }
 
 describe('selectShopperSummary', () => {
@@ -54,6 +54,33 @@ describe('selectSessionView', () => {
     expect(view.events).toHaveLength(PANEL_EVENTS);
     expect(view.events[0]!.t).toBe(PANEL_EVENTS + 2);
     expect(data.cart.map((l) => l.sku)).toEqual(['b', 'a', 'c']);
+  });
+});
+
+describe('pendingRows', () => {
+  const pending = (readingId: string, sku: string, quantity: number, confidence: number, since: number): LivePendingLine => ({ ...line(sku, quantity, confidence), readingId, since });
+
+  it('words each line still settling, oldest first: "+1 …" for a pick, "−1 …" for a put-back', () => {
+    const rows = pendingRows(detail({ pending: [pending('R2', 'b', -1, 0.6, 300), { ...pending('R1', 'OAT', 1, 0.834, 150), name: 'Oat milk' }] }));
+    expect(rows).toEqual([
+      { key: 'R1', sku: 'OAT', text: '+1 Oat milk · settling · 83%', putBack: false },
+      { key: 'R2', sku: 'b', text: '\u22121 Product b · settling · 60%', putBack: true },
+    ]);
+  });
+
+  it('is empty without pending lines, for nothing-changed readings and once the receipt is out', () => {
+    expect(pendingRows(detail())).toEqual([]);
+    expect(pendingRows(detail({ pending: [pending('R1', 'a', 0, 0.9, 1)] }))).toEqual([]);
+    expect(pendingRows(detail({ status: 'closed', receipt: 'charged', pending: [pending('R1', 'a', 1, 0.9, 1)] }))).toEqual([]);
+  });
+
+  it('leaves the cart’s units and total alone in the session view', () => {
+    const data = detail({ cart: [line('a', 2, 0.9, 150)], pending: [pending('R1', 'b', 3, 0.8, 10), pending('R2', 'a', -1, 0.7, 20)] });
+    const view = selectSessionView({ sessionId: 'S1', revision: 1, detail: { status: 'ready', data }, ageCheck: noCheck });
+    if (view.kind !== 'ready') throw new Error('expected ready');
+    expect(view.totals).toEqual({ units: 2, totalMinor: 300, weakest: 0.9 });
+    expect(view.lines.map((l) => l.sku)).toEqual(['a']);
+    expect(view.pending.map((row) => row.text)).toEqual(['+3 Product b · settling · 80%', '\u22121 Product a · settling · 70%']);
   });
 });
 

@@ -1,9 +1,10 @@
 // Pure reads for the shopper panel: the selected shopper as a few flat values (so the panel
-// re-renders when they change, not on every frame that moves the shopper), and the session's cart
-// and history shaped for display.
+// re-renders when they change, not on every frame that moves the shopper), and the session's cart,
+// its lines still settling and its history shaped for display.
 import type { LiveCartLine, LiveEvent, LiveFloorFrame, LiveSessionDetail, LiveSessionEvent, ShopperState } from '../../../../../native-bridge/contract';
 import type { ErrorInfo } from '../../../state/load-state';
 import type { LiveFloorState, SessionPanelState } from './live-floor-slice';
+import { describePendingLine } from './live-words';
 
 /** Session events the panel lists, newest first. */
 export const PANEL_EVENTS = 8;
@@ -54,7 +55,30 @@ export type SessionView =
   | { kind: 'none' }
   | { kind: 'loading' }
   | { kind: 'error'; error: ErrorInfo }
-  | { kind: 'ready'; detail: LiveSessionDetail; lines: LiveCartLine[]; totals: CartTotals; events: LiveSessionEvent[] };
+  | { kind: 'ready'; detail: LiveSessionDetail; lines: LiveCartLine[]; totals: CartTotals; pending: PendingRow[]; events: LiveSessionEvent[] };
+
+/** A line still settling as the panel's "Settling" group lists it. */
+export interface PendingRow {
+  /** The reading it comes from: stable while the same reading stands. */
+  key: string;
+  sku: string;
+  /** "+1 Oat milk · settling · 83%". */
+  text: string;
+  /** Removes units (a put-back) rather than adding them. */
+  putBack: boolean;
+}
+
+/**
+ * The session's lines still settling, oldest first, worded for the panel. They are not the cart's:
+ * `cartTotals` never sees them. None once the receipt is out (nothing settles into a closed session).
+ */
+export function pendingRows(detail: Pick<LiveSessionDetail, 'status' | 'pending'>): PendingRow[] {
+  if (detail.status === 'closed') return [];
+  return detail.pending
+    .filter((line) => line.quantity !== 0)
+    .sort((a, b) => a.since - b.since)
+    .map((line) => ({ key: line.readingId, sku: line.sku, text: describePendingLine(line), putBack: line.quantity < 0 }));
+}
 
 /** The panel's session part. Lines least sure first: those are the ones a manager looks at. */
 export function selectSessionView(session: SessionPanelState, recent = PANEL_EVENTS): SessionView {
@@ -69,7 +93,7 @@ export function selectSessionView(session: SessionPanelState, recent = PANEL_EVE
     case 'ready': {
       const lines = [...detail.data.cart].sort((a, b) => a.confidence - b.confidence || a.name.localeCompare(b.name));
       const events = detail.data.events.slice(-recent).reverse();
-      return { kind: 'ready', detail: detail.data, lines, totals: cartTotals(detail.data.cart), events };
+      return { kind: 'ready', detail: detail.data, lines, totals: cartTotals(detail.data.cart), pending: pendingRows(detail.data), events };
     }
   }
 }
