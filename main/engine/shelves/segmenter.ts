@@ -96,6 +96,8 @@ export class Segmenter {
   private readonly previewQuietSumSq: Float64Array;
   /** Each plate's Δw in its shelf's latest first reading (0: not in it) since the shelf turned active. */
   private readonly readDelta: Float64Array;
+  /** Scratch for tryReading: each plate's windowReading, so a reading is built from what was checked. */
+  private readonly windowReadings: Float64Array;
   /** Level the ring's samples are stored relative to. */
   private readonly ref: Float64Array;
   /** Stable weight, absolute grams. */
@@ -159,6 +161,7 @@ export class Segmenter {
     this.sumSqP = new Float64Array(n);
     this.previewQuietSumSq = new Float64Array(n);
     this.readDelta = new Float64Array(n);
+    this.windowReadings = new Float64Array(n);
     this.ref = new Float64Array(n);
     this.base = new Float64Array(n);
     this.baseVarFactor = new Float64Array(n).fill(1);
@@ -405,7 +408,7 @@ export class Segmenter {
     // A plate moving with no quiet run behind it holds its shelf: no need to look at the others.
     if (active && (qs === qs || pqStart === pqStart)) this.trySettle(s, false);
     // Only a plate in the reading (changed, or in the last one) can make a new reading possible.
-    if (this.shelfActive[s] === 1 && (this.readDelta[p] !== 0 || this.leftBaseline(p))) this.tryReading(s);
+    if (this.shelfActive[s] === 1 && (this.readDelta[p] !== 0 || this.windowReading(p) !== 0)) this.tryReading(s);
   }
 
   /** Store time moved on: shelves whose plates have all gone quiet (or silent) can settle. */
@@ -558,19 +561,16 @@ export class Segmenter {
    */
   private tryReading(s: number): void {
     const { shelfStart } = this.layout;
-    const o = this.o;
+    const readings = this.windowReadings;
     let t = -Infinity;
     let differs = false;
     for (let q = shelfStart[s]!; q < shelfStart[s + 1]!; q++) {
-      if (!this.present(q)) continue;
+      const reading = this.present(q) ? this.windowReading(q) : 0;
+      readings[q] = reading;
+      if (reading === 0 && this.readDelta[q] === 0) continue;
       const n = this.nPreview[q]!;
-      const d = this.count[q]! >= n ? this.sumP[q]! / n + this.ref[q]! - this.base[q]! : Number.NaN;
-      const thr = this.readingThreshold(q, n);
-      const changed = d !== d || d > thr || d < -thr;
-      if (!changed && this.readDelta[q] === 0) continue;
-      if (d !== d || this.sumSqP[q]! - (this.sumP[q]! * this.sumP[q]!) / n > this.previewQuietSumSq[q]!) return;
-      const reading = changed ? d : 0;
-      if (Math.abs(reading - this.readDelta[q]!) > thr) differs = true;
+      if (reading !== reading || this.sumSqP[q]! - (this.sumP[q]! * this.sumP[q]!) / n > this.previewQuietSumSq[q]!) return;
+      if (Math.abs(reading - this.readDelta[q]!) > this.readingThreshold(q, n)) differs = true;
       if (this.lastValid[q]! > t) t = this.lastValid[q]!;
     }
     if (!differs) return;
@@ -578,30 +578,27 @@ export class Segmenter {
     const deltas: number[] = [];
     const variances: number[] = [];
     for (let q = shelfStart[s]!; q < shelfStart[s + 1]!; q++) {
-      if (!this.present(q)) {
-        this.readDelta[q] = 0;
-        continue;
-      }
-      const n = this.nPreview[q]!;
-      const d = this.count[q]! >= n ? this.sumP[q]! / n + this.ref[q]! - this.base[q]! : 0;
-      const thr = this.readingThreshold(q, n);
-      this.readDelta[q] = d > thr || d < -thr ? d : 0;
-      if (this.readDelta[q] === 0) continue;
+      const reading = readings[q]!;
+      this.readDelta[q] = reading;
+      if (reading === 0) continue;
       slots.push(q);
-      deltas.push(d);
-      variances.push(Math.max(this.noiseVar[q]!, this.floorVar) * (1 / n + this.baseVarFactor[q]!));
+      deltas.push(reading);
+      variances.push(Math.max(this.noiseVar[q]!, this.floorVar) * (1 / this.nPreview[q]! + this.baseVarFactor[q]!));
     }
     const startMs = this.activeSince[s]!;
-    this.readings.push({ shelf: s, startMs, endMs: Math.max(startMs, t - o.previewWindowS * 1000), t, slots, deltas, variances });
+    this.readings.push({ shelf: s, startMs, endMs: Math.max(startMs, t - this.o.previewWindowS * 1000), t, slots, deltas, variances });
   }
 
-  /** Whether plate q's newest first-reading window sits away from its baseline by more than its error. */
-  private leftBaseline(q: number): boolean {
+  /**
+   * Plate q's Δw over its newest first-reading window when it sits away from its baseline by more
+   * than its error; 0 when it does not; NaN until the window is full.
+   */
+  private windowReading(q: number): number {
     const n = this.nPreview[q]!;
-    if (this.count[q]! < n) return false;
+    if (this.count[q]! < n) return Number.NaN;
     const d = this.sumP[q]! / n + this.ref[q]! - this.base[q]!;
     const thr = this.readingThreshold(q, n);
-    return d > thr || d < -thr;
+    return d > thr || d < -thr ? d : 0;
   }
 
   /** |Δw| above which plate q counts as changed, measured over n samples against its baseline. */
