@@ -576,9 +576,11 @@ describe('pending lines from first readings', () => {
     const seen: { t: number; pending: string[]; cart: string[] }[] = [];
     // The clock follows the stage's time, for a fake shelf stage that settles at a given moment.
     const timed = { ...s, advance: (t: number, emit: DecisionSink) => ((clock.t = t), s.advance(t, emit)) };
-    const out = feed(timed, [scan('in-1', T0 + 1000, token()), ...inputs], decisions, endMs, (t) => {
-      const session = s.sessions()[0];
-      if (session) seen.push({ t, pending: session.pending.map((p) => `${p.sku}×${p.quantity}`), cart: session.cart.map((c) => `${c.sku}×${c.quantity}`) });
+    const out = feed(timed, [scan('in-1', T0 + 1000, token()), ...inputs], decisions, endMs, {
+      afterEach: (t) => {
+        const session = s.sessions()[0];
+        if (session) seen.push({ t, pending: session.pending.map((p) => `${p.sku}×${p.quantity}`), cart: session.cart.map((c) => `${c.sku}×${c.quantity}`) });
+      },
     });
     const at = (t: number) => seen.filter((x) => x.t <= t).at(-1)!;
     return { out, at };
@@ -617,18 +619,10 @@ describe('pending lines from first readings', () => {
     // Shopper 1's points around the reading reach fusion late (as a slow camera's would), all at readAt + 300.
     const lateUntil = readAt + 300;
     const deliveredAt = (d: EngineDecision) => (d.kind === 'track-point' && d.trackId === 1 && d.t >= readAt - 700 && d.t < lateUntil ? lateUntil : d.t);
-    const items = [...tracks, reading].sort((a, b) => deliveredAt(a) - deliveredAt(b));
     const s = stage();
-    const emit = () => undefined;
-    s.accept(scan('in-1', T0 + 1000, token()), emit);
-    let now = -Infinity;
     const linesAt = new Map<number, string[]>();
-    for (const d of items) {
-      if (d.t === T0 + 3500) s.accept(scan('in-1', T0 + 3500, token()), emit);
-      if (deliveredAt(d) > now) s.advance((now = deliveredAt(d)), emit);
-      s.observe!(d, emit);
-      linesAt.set(now, s.sessions().flatMap((x) => x.pending.map((p) => `${x.id}:${p.sku}`)));
-    }
+    const afterEach = (t: number) => linesAt.set(t, s.sessions().flatMap((x) => x.pending.map((p) => `${x.id}:${p.sku}`)));
+    feed(s, [scan('in-1', T0 + 1000, token()), scan('in-1', T0 + 3500, token())], [...tracks, reading], vb.leftAt + 10_000, { afterEach, deliveredAt });
     const shownAt = (t: number) => [...linesAt].filter(([x]) => x <= t).at(-1)![1];
     expect(shownAt(readAt)).toEqual(['S2:WINE']);
     expect(shownAt(lateUntil + 200)).toEqual(['S1:WINE']);

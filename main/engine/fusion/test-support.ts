@@ -173,27 +173,35 @@ export function shelfEvent(id: string, plates: string[], startMs: number, endMs:
 type Item = { input: EngineInput } | { decision: EngineDecision };
 const itemTime = (item: Item): number => ('input' in item ? inputTime(item.input) : item.decision.t);
 
+export interface FeedOptions {
+  /** Sees the stage after every item, at the time it was delivered. */
+  afterEach?: (t: number) => void;
+  /** When a decision reaches the stage, if not at its own time (a late camera's track points): items go in delivery order. */
+  deliveredAt?: (decision: EngineDecision) => number;
+}
+
 /**
  * Feeds inputs and earlier stages' decisions in time order (inputs before decisions at one time,
  * as the frame advances before it accepts), advancing time first as the engine frame does, then
- * finishes at `endMs`. Returns every decision the stage emitted. `afterEach` sees the stage after
- * every item, at that item's time.
+ * finishes at `endMs`. Returns every decision the stage emitted.
  */
-export function feed(stage: EngineStage, inputs: readonly EngineInput[], decisions: readonly EngineDecision[], endMs: number, afterEach?: (t: number) => void): EngineDecision[] {
+export function feed(stage: EngineStage, inputs: readonly EngineInput[], decisions: readonly EngineDecision[], endMs: number, options: FeedOptions = {}): EngineDecision[] {
   const out: EngineDecision[] = [];
   const emit = (d: EngineDecision) => void out.push(d);
+  const { afterEach, deliveredAt } = options;
+  const deliveryTime = (item: Item): number => (deliveredAt && 'decision' in item ? deliveredAt(item.decision) : itemTime(item));
   const items: Item[] = [...inputs.map((input) => ({ input })), ...decisions.map((decision) => ({ decision }))];
-  items.sort((a, b) => itemTime(a) - itemTime(b));
+  items.sort((a, b) => deliveryTime(a) - deliveryTime(b));
   let now = -Infinity;
   for (const item of items) {
-    const t = itemTime(item);
+    const t = deliveryTime(item);
     if (t > now) {
       now = t;
       stage.advance(t, emit);
     }
     if ('input' in item) stage.accept(item.input, emit);
     else stage.observe?.(item.decision, emit);
-    afterEach?.(t);
+    afterEach?.(now);
   }
   if (endMs > now) stage.advance(endMs, emit);
   stage.finish(Math.max(now, endMs), emit);

@@ -2,8 +2,9 @@
 // the segmenter (weights → settled changes), the explainer (changes → products and quantities), the
 // dynamic planogram (stray units), the inventory (units per plate, alerts) and restock mode (staff
 // work is charged to nobody). First readings of shelves still settling go out as 'shelf-reading'
-// decisions, explained the same way but learning nothing: they only make pending cart lines. Deterministic: no clock, no randomness, ids from a counter, every
-// collection iterated in a fixed order. It also tells later stages which shelves are still settling
+// decisions, explained the same way but learning nothing: they only make pending cart lines.
+// Deterministic: no clock, no randomness, ids from a counter, every collection iterated in a fixed
+// order. It also tells later stages which shelves are still settling
 // (ShelfActivity), so fusion can hold a receipt for exactly as long as a shelf its shopper touched needs.
 import type { ShelfEventDecision, ShelfReadingDecision } from '../decisions';
 import { isRestockAction, type EngineInput } from '../inputs';
@@ -64,24 +65,30 @@ export function createShelfStage(store: StoreModel, options: Partial<ShelfStageO
     for (const { slot } of bySize) left -= dynamic.remove(layout.plateIds[slot]!, top.sku, left);
   }
 
+  /** What a shelf event and a first reading both say of one part of a change (none: nothing changed). */
+  function partFields(change: SettledChange, part: ExplainedPart | undefined): Omit<ShelfEventDecision, 'kind' | 'id' | 'sessionId'> {
+    return {
+      t: change.t,
+      startMs: change.startMs,
+      endMs: change.endMs,
+      fixture: layout.shelfFixture[change.shelf]!,
+      shelf: layout.shelfIds[change.shelf]!,
+      plates: part ? part.slots.map((slot) => layout.plateIds[slot]!) : [],
+      deltaGrams: part ? part.deltas.map((d) => Math.round(d * 10) / 10) : [],
+      hypotheses: part ? part.explanation.hypotheses : [],
+    };
+  }
+
+  /** The change's parts, explained with the staff model when its fixture is in restock mode. */
+  function explain(change: SettledChange, staff: boolean): ExplainedPart[] {
+    return explainSettled(change, layout, dynamic, o, staff ? staffModel : shopperModel, carried.shares());
+  }
+
   function handleChange(change: SettledChange, emit: DecisionSink): void {
-    const fixture = layout.shelfFixture[change.shelf]!;
-    const staff = restock.covers(fixture, change.startMs);
+    const staff = restock.covers(layout.shelfFixture[change.shelf]!, change.startMs);
     carried.expire(change.t);
-    const parts = explainSettled(change, layout, dynamic, o, staff ? staffModel : shopperModel, carried.shares());
-    for (const part of parts) {
-      const event: ShelfEventDecision = {
-        kind: 'shelf-event',
-        id: `${layout.shelfIds[change.shelf]}#${++sequence}`,
-        t: change.t,
-        startMs: change.startMs,
-        endMs: change.endMs,
-        fixture,
-        shelf: layout.shelfIds[change.shelf]!,
-        plates: part.slots.map((slot) => layout.plateIds[slot]!),
-        deltaGrams: part.deltas.map((d) => Math.round(d * 10) / 10),
-        hypotheses: part.explanation.hypotheses,
-      };
+    for (const part of explain(change, staff)) {
+      const event: ShelfEventDecision = { kind: 'shelf-event', id: `${layout.shelfIds[change.shelf]}#${++sequence}`, ...partFields(change, part) };
       if (staff) event.sessionId = 'nobody';
       emit(event);
       learn(part, change.t, staff);
@@ -92,25 +99,13 @@ export function createShelfStage(store: StoreModel, options: Partial<ShelfStageO
     }
   }
 
-  /** A first reading: its parts as the settled change's would be, for pending lines only. */
+  /** A first reading: its parts as the settled change's would be, for pending lines only; no parts when the weights are back. */
   function handleReading(change: SettledChange, emit: DecisionSink): void {
-    const fixture = layout.shelfFixture[change.shelf]!;
-    const staff = restock.covers(fixture, change.startMs);
-    const shelf = layout.shelfIds[change.shelf]!;
-    const parts = change.slots.length > 0 ? explainSettled(change, layout, dynamic, o, staff ? staffModel : shopperModel, carried.shares()) : [];
-    const base = { kind: 'shelf-reading' as const, t: change.t, startMs: change.startMs, endMs: change.endMs, fixture, shelf, ...(staff ? { sessionId: 'nobody' as const } : {}) };
-    if (parts.length === 0) {
-      emit({ ...base, id: `${shelf}~${++readingSequence}`, plates: [], deltaGrams: [], hypotheses: [] });
-      return;
-    }
+    const staff = restock.covers(layout.shelfFixture[change.shelf]!, change.startMs);
+    const parts: (ExplainedPart | undefined)[] = change.slots.length > 0 ? explain(change, staff) : [undefined];
     for (const part of parts) {
-      const reading: ShelfReadingDecision = {
-        ...base,
-        id: `${shelf}~${++readingSequence}`,
-        plates: part.slots.map((slot) => layout.plateIds[slot]!),
-        deltaGrams: part.deltas.map((d) => Math.round(d * 10) / 10),
-        hypotheses: part.explanation.hypotheses,
-      };
+      const reading: ShelfReadingDecision = { kind: 'shelf-reading', id: `${layout.shelfIds[change.shelf]}~${++readingSequence}`, ...partFields(change, part) };
+      if (staff) reading.sessionId = 'nobody';
       emit(reading);
     }
   }
